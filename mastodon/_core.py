@@ -1,0 +1,402 @@
+"""The request core: the only place in the library that speaks HTTP.
+
+Endpoint mixins describe a call (verb, path, parameters) and hand it to
+:meth:`RequestCore._request`, which encodes the parameters, applies the rate-limit
+mode, sends the request through ``self.session``, maps failures to the exception
+hierarchy and converts the answer (see :mod:`mastodon._convert`), attaching
+pagination information from the ``Link`` header.
+"""
+import logging
+import re
+import time
+from typing import Any, Dict, Optional, Tuple
+
+import requests
+import urllib3
+
+from mastodon import _debug
+from mastodon._convert import json_hook, loads
+from mastodon._encoding import form_pairs, json_body, path_segment, unpack_id
+from mastodon._ratelimit import (BACKOFF_ATTEMPTS, BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP,
+                                 RATELIMIT_METHODS, RateLimiter)
+from mastodon._versions import mastodon_level
+from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, MastodonGatewayTimeoutError,
+                             MastodonIllegalArgumentError, MastodonInternalServerError,
+                             MastodonNetworkError, MastodonNotFoundError, MastodonRatelimitError,
+                             MastodonServerError, MastodonServiceUnavailableError,
+                             MastodonUnauthorizedError)
+from mastodon.utility import AttribAccessDict, AttribAccessList, parse_version_string
+
+log = logging.getLogger("mastodon")
+
+_STATUS_ERRORS = {
+    401: MastodonUnauthorizedError,
+    404: MastodonNotFoundError,
+    500: MastodonInternalServerError,
+    502: MastodonBadGatewayError,
+    503: MastodonServiceUnavailableError,
+    504: MastodonGatewayTimeoutError,
+}
+_LINK_PARAM = {name: re.compile(r"[?&]%s=([^&]+)" % name) for name in ("max_id", "min_id", "since_id")}
+_CHUNK = 65536
+
+
+def api_error(response: Any) -> MastodonAPIError:
+    """The exception for an HTTP error answer, with args (message, code, reason, error)."""
+    try:
+        payload = response.json(object_hook=json_hook)
+    except Exception:  # noqa: BLE001 - any unreadable body just has no error text
+        payload = None
+    if isinstance(payload, dict):
+        error_text = payload.get("error")
+    elif isinstance(payload, str):
+        error_text = payload
+    else:
+        error_text = None
+    code = response.status_code
+    error_class = _STATUS_ERRORS.get(code)
+    if error_class is None:
+        error_class = MastodonServerError if 500 <= code <= 511 else MastodonAPIError
+    if code == 404 and not error_text:
+        error_text = "Endpoint not found."
+    return error_class("Mastodon API returned error", code, response.reason, error_text)
+
+
+def _total_timeout(timeout: Any) -> Optional[float]:
+    if timeout is None:
+        return None
+    if isinstance(timeout, (tuple, list)):
+        return sum(t for t in timeout if t is not None) or None
+    return float(timeout)
+
+
+def _read_body(response: Any, timeout: Optional[float]) -> Any:
+    """Read the body of a streamed response, within ``timeout`` seconds in total.
+
+    A server that trickles its body cannot keep the call open past the timeout: each
+    socket read may only wait for what is left of it.
+    """
+    raw = getattr(response, "raw", None)
+    if timeout is None or not isinstance(response, requests.Response) or not isinstance(raw, urllib3.HTTPResponse):
+        return response.content
+    deadline = time.monotonic() + timeout
+    connection = getattr(raw, "connection", None)
+    sock = getattr(connection, "sock", None)
+    chunks = []
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise MastodonNetworkError("Could not complete request: the response took longer than %ss" % timeout)
+            if sock is not None:
+                sock.settimeout(left)
+            chunk = raw.read1(_CHUNK, decode_content=True)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except MastodonNetworkError:
+        response.close()
+        raise
+    except (urllib3.exceptions.HTTPError, OSError, requests.RequestException) as err:
+        response.close()
+        raise MastodonNetworkError("Could not complete request: %s" % err) from err
+    body = b"".join(chunks)
+    response._content = body
+    response._content_consumed = True
+    response.close()
+    return body
+
+
+class RequestCore:
+    """Shared state and the request engine of a :class:`~mastodon.Mastodon` client."""
+
+    # Set by the constructor; declared here for readers and type checkers.
+    api_base_url: str
+    client_id: Optional[str]
+    client_secret: Optional[str]
+    session: Any
+    request_timeout: Any
+    debug_requests: bool
+    user_agent: str
+    lang: Optional[str]
+    feature_set: str
+    version_check_mode: str
+    version_check_worked: Optional[bool]
+    mastodon_major: int
+    mastodon_minor: int
+    mastodon_patch: int
+    _limiter: RateLimiter
+
+    # -- attributes users read and set --------------------------------------------------
+    @property
+    def access_token(self) -> Optional[str]:
+        """The bearer token sent with every request (None: not logged in)."""
+        return self._access_token
+
+    @access_token.setter
+    def access_token(self, token: Optional[str]) -> None:
+        self._access_token = token
+        self._own_account_id = None
+
+    @property
+    def ratelimit_method(self) -> str:
+        """"throw", "wait" or "pace" (see :ref:`rate limiting <ratelimits>`)."""
+        return self._limiter.method
+
+    @ratelimit_method.setter
+    def ratelimit_method(self, method: str) -> None:
+        if method not in RATELIMIT_METHODS:
+            raise MastodonIllegalArgumentError(
+                "Invalid ratelimit_method %r: use one of %s" % (method, ", ".join(RATELIMIT_METHODS)))
+        self._limiter.method = method
+
+    @property
+    def ratelimit_pacefactor(self) -> float:
+        """In "pace" mode, requests are spread so that only 1/pacefactor of the budget is used."""
+        return self._limiter.pacefactor
+
+    @ratelimit_pacefactor.setter
+    def ratelimit_pacefactor(self, factor: float) -> None:
+        self._limiter.pacefactor = factor
+
+    @property
+    def ratelimit_limit(self) -> int:
+        """Requests allowed per rate-limit window, as last reported by the server."""
+        return self._limiter.limit
+
+    @property
+    def ratelimit_remaining(self) -> int:
+        """Requests left in the current window, as last reported by the server."""
+        return self._limiter.remaining
+
+    @property
+    def ratelimit_reset(self) -> float:
+        """When the window resets, as a POSIX timestamp (corrected for clock skew)."""
+        return self._limiter.reset
+
+    @property
+    def ratelimit_lastcall(self) -> float:
+        """When the rate-limit values were last updated, as a POSIX timestamp."""
+        return self._limiter.lastcall
+
+    def set_language(self, lang: str) -> None:
+        """Set the locale (ISO 639-1 or 639-3 code) the server uses for its answers.
+
+        Every later request carries it as the ``lang`` parameter. This affects some
+        error messages (those related to validation) and trends.
+        """
+        self.lang = lang
+
+    # -- helpers for endpoint methods -------------------------------------------------------
+    _unpack_id = staticmethod(unpack_id)
+
+    @staticmethod
+    def _path(template: str, *ids: Any) -> str:
+        """Fill the ``{}`` placeholders of a path with ids, each escaped as one segment."""
+        return template.format(*(path_segment(i) for i in ids))
+
+    def _server_at_least(self, version: str) -> bool:
+        """Whether the server is at least ``version``, for choosing endpoints and parameters.
+
+        A server whose version is unknown is taken to be current.
+        """
+        if not self.version_check_worked:
+            return True
+        return (self.mastodon_major, self.mastodon_minor, self.mastodon_patch) >= parse_version_string(version)
+
+    def _require_feature_set(self, feature_set: str, what: str) -> None:
+        """Refuse ``what`` unless the client was created with ``feature_set``."""
+        if self.feature_set != feature_set:
+            raise MastodonIllegalArgumentError(
+                "%s is only available with feature_set=%r (this client uses %r)" % (what, feature_set, self.feature_set))
+
+    def _cached_instance(self, refresh: bool = False) -> AttribAccessDict:
+        """The instance document (``GET /api/v1/instance/``), fetched once and cached."""
+        if refresh or self._instance_cache is None:
+            self._instance_cache = self._request("GET", "/api/v1/instance/")
+        return self._instance_cache
+
+    def _logged_in_id(self) -> Any:
+        """The id of the logged-in account, fetched once per access token."""
+        if self._own_account_id is None:
+            self._own_account_id = self._request("GET", "/api/v1/accounts/verify_credentials")["id"]
+        return self._own_account_id
+
+    def _detect_version(self) -> Optional[str]:
+        """Read the server version into mastodon_major/minor/patch; never raises.
+
+        Returns the part of the version string that carries the Mastodon level, or None
+        when the version could not be read (then ``version_check_worked`` is False, the
+        version is taken to be 1.0.0 and calls are not refused on version grounds).
+        """
+        version = None
+        try:
+            version = self._cached_instance(refresh=True).get("version")
+        except Exception as err:  # noqa: BLE001 - any failure means "version unknown"
+            log.warning("Could not read the server version from %s: %s", self.api_base_url, err)
+        level = mastodon_level(version)
+        if level is None:
+            if version is not None:
+                log.warning("Could not determine a Mastodon version from %r reported by %s; "
+                            "version checks are off for this client", version, self.api_base_url)
+            self.mastodon_major, self.mastodon_minor, self.mastodon_patch = 1, 0, 0
+            self.version_check_worked = False
+            return None
+        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = level
+        self.version_check_worked = True
+        return version
+
+    # -- the request engine ---------------------------------------------------------------------
+    def _request(self, method: str, path: str, params: Optional[Dict[str, Any]] = None, *,
+                 files: Optional[Dict[str, Any]] = None, use_json: bool = False,
+                 headers: Optional[Dict[str, str]] = None, base_url: Optional[str] = None,
+                 access_token: Optional[str] = None, rate_limited: bool = True,
+                 return_response: bool = False, check_errors: bool = True) -> Any:
+        """Send one API request and return the converted answer.
+
+        ``params`` is a dict of Python values (None values are dropped); they go in the
+        query string for GET/HEAD, else in a form body, a multipart body when ``files``
+        is given, or a JSON body when ``use_json``. ``access_token`` overrides the
+        client's token for this call. ``return_response`` returns the raw
+        ``requests.Response``; ``check_errors=False`` returns the parsed body of error
+        answers instead of raising. List answers with a ``Link`` header carry
+        pagination information for :meth:`fetch_next` / :meth:`fetch_previous`.
+        """
+        params = dict(params) if params else {}
+        if self.lang is not None and "lang" not in params:
+            params["lang"] = self.lang
+        url = (base_url or self.api_base_url) + path
+        request_headers = {"User-Agent": self.user_agent}
+        token = self._access_token if access_token is None else access_token
+        if token:
+            request_headers["Authorization"] = "Bearer " + token
+        if headers:
+            request_headers.update(headers)
+
+        send: Dict[str, Any] = {}
+        if method in ("GET", "HEAD"):
+            send["params"] = form_pairs(params)
+        elif use_json:
+            send["json"] = json_body(params)
+        else:
+            send["data"] = form_pairs(params)
+            if files:
+                send["files"] = files
+        if self.debug_requests:
+            _debug.print_request(method, url, send.get("params", send.get("data", send.get("json"))),
+                                 request_headers, files)
+
+        limiter = self._limiter if rate_limited else None
+        timeout = self.request_timeout
+        total = _total_timeout(timeout)
+        backoff = BACKOFF_START
+        attempts = 0
+        while True:
+            if limiter is not None:
+                limiter.acquire()
+            try:
+                response = self.session.request(method, url, headers=request_headers, timeout=timeout,
+                                                stream=True, **send)
+                body = _read_body(response, total)
+            except MastodonNetworkError:
+                if limiter is not None:
+                    limiter.release()
+                raise
+            except Exception as err:  # requests, urllib3 and socket failures alike
+                if limiter is not None:
+                    limiter.release()
+                raise MastodonNetworkError("Could not complete request: %s" % err) from err
+            response_headers = getattr(response, "headers", None) or {}
+            if limiter is not None:
+                limiter.release(response_headers)
+            if self.debug_requests:
+                _debug.print_response(response.status_code, response_headers,
+                                      body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))
+            if response.status_code != 429:
+                break
+            if limiter is None or limiter.method == "throw":
+                raise MastodonRatelimitError("Hit rate limit.")
+            delay = limiter.exhausted()
+            if delay is None:
+                attempts += 1
+                if attempts > BACKOFF_ATTEMPTS:
+                    raise MastodonRatelimitError(
+                        "Hit rate limit; gave up after %d retries without a usable reset time" % BACKOFF_ATTEMPTS)
+                delay = backoff
+                backoff = min(backoff * BACKOFF_FACTOR, MAX_SLEEP)
+            log.info("Rate limit hit on %s %s; retrying in %.1fs", method, path, delay)
+            time.sleep(delay)
+
+        if return_response:
+            return response
+        if response.status_code >= 400 and check_errors:
+            raise api_error(response)
+        result = self._parse_body(response, body)
+        if isinstance(result, list) and check_errors:
+            result = self._attach_pagination(result, response_headers, method, path, params)
+        return result
+
+    @staticmethod
+    def _parse_body(response: Any, body: Any) -> Any:
+        try:
+            if isinstance(body, (bytes, bytearray, str)):
+                if not body.strip():
+                    return None
+                return loads(body)
+            return response.json(object_hook=json_hook)
+        except ValueError:
+            raise MastodonAPIError(
+                "Could not parse response as JSON, response code was %s" % response.status_code,
+                response.status_code, getattr(response, "reason", None), None) from None
+
+    @staticmethod
+    def _attach_pagination(items: list, headers: Any, method: str, path: str,
+                           params: Dict[str, Any]) -> AttribAccessList:
+        page = AttribAccessList(items)
+        link = headers.get("Link") if hasattr(headers, "get") else None
+        if not link:
+            return page
+        for entry in requests.utils.parse_header_links(link.rstrip(">").replace(">,<", ",<")):
+            rel, url = entry.get("rel"), entry.get("url", "")
+            if rel == "next":
+                found = _link_value(url, "max_id")
+                if found is None:
+                    continue
+                info = _pagination_info(params, method, path, ("since_id", "min_id"))
+                info["max_id"] = found
+                page._pagination_next = info
+                if page and isinstance(page[-1], AttribAccessDict):
+                    page[-1]._pagination_next = info
+            elif rel == "prev":
+                for key in ("since_id", "min_id"):  # min_id (2.6.0+) wins over since_id
+                    found = _link_value(url, key)
+                    if found is None:
+                        continue
+                    info = _pagination_info(params, method, path, ("max_id", "since_id", "min_id"))
+                    info[key] = found
+                    page._pagination_prev = info
+                    if page and isinstance(page[0], AttribAccessDict):
+                        page[0]._pagination_prev = info
+        return page
+
+    def _fetch_page(self, info: Dict[str, Any]) -> Any:
+        """Replay a request described by a pagination dict."""
+        params = dict(info)
+        method = params.pop("_pagination_method")
+        path = params.pop("_pagination_endpoint")
+        return self._request(method, path, params)
+
+
+def _link_value(url: str, key: str) -> Any:
+    match = _LINK_PARAM[key].search(url)
+    if match is None:
+        return None
+    value = requests.utils.unquote(match.group(1))
+    return int(value) if value.isdigit() else value
+
+
+def _pagination_info(params: Dict[str, Any], method: str, path: str, drop: Tuple[str, ...]) -> Dict[str, Any]:
+    info = {k: v for k, v in params.items() if k not in drop}
+    info["_pagination_method"] = method
+    info["_pagination_endpoint"] = path
+    return info

@@ -1,0 +1,76 @@
+"""Reading and writing credential files.
+
+A client credential file (written by ``create_app``) holds the client id, the client
+secret, the base URL and the app name, one per line; a user credential file (written
+by ``log_in`` and ``create_account``) holds the access token, the base URL, the client
+id and the client secret. Files of older versions are shorter and remain valid.
+
+Files are written atomically with mode 0600: the lines go to a private temporary file
+next to the target, which is then renamed over it, so a crash leaves either the old
+file or the complete new one, never a partial or world-readable secret.
+"""
+import os
+import tempfile
+from typing import List, Optional, Sequence
+
+from mastodon.errors import MastodonFileNotFoundError, MastodonIllegalArgumentError
+
+
+def as_existing_file(value: object) -> Optional[str]:
+    """The path of ``value`` if it names an existing file (str or path-like), else None."""
+    if value is None or isinstance(value, (bytes, int)):
+        return None
+    try:
+        path = os.fspath(value)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+    if isinstance(path, str) and os.path.isfile(path):
+        return path
+    return None
+
+
+def read_lines(path: str, required: Sequence[str], optional: Sequence[str] = ()) -> List[Optional[str]]:
+    """Read a credential file. ``required`` and ``optional`` name its lines in order.
+
+    Returns one value per name (None for absent optional lines). A file that is not
+    UTF-8, or lacks a required line, raises MastodonIllegalArgumentError naming it.
+    """
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as err:
+        raise MastodonFileNotFoundError("Could not read credential file %r: %s" % (path, err.strerror)) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise MastodonIllegalArgumentError("Credential file %r is not UTF-8 text" % path) from None
+    lines = [line.strip() for line in text.splitlines()]
+    values: List[Optional[str]] = []
+    for index, name in enumerate(list(required) + list(optional)):
+        value = lines[index] if index < len(lines) and lines[index] else None
+        if value is None and index < len(required):
+            raise MastodonIllegalArgumentError(
+                "Credential file %r is incomplete: line %d (%s) is missing or blank" % (path, index + 1, name))
+        values.append(value)
+    return values
+
+
+def write_lines(path: object, lines: Sequence[Optional[str]]) -> None:
+    """Atomically write a credential file with mode 0600."""
+    target = os.fspath(path)  # type: ignore[arg-type]
+    directory = os.path.dirname(os.path.abspath(target))
+    content = "".join((line or "") + "\n" for line in lines).encode("utf-8")
+    handle, temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(target), suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

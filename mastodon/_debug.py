@@ -1,0 +1,48 @@
+"""The ``debug_requests`` output, with every secret masked."""
+import re
+from typing import Any, Mapping, Optional
+
+MASK = "***"
+#: Request parameters whose values are never shown.
+SECRET_KEYS = frozenset((
+    "access_token", "refresh_token", "client_secret", "password", "token", "code",
+    "subscription[keys][auth]",
+))
+#: Keys of response JSON whose values are never shown.
+SECRET_JSON_KEYS = ("access_token", "refresh_token", "client_secret", "password", "token")
+_SECRET_JSON = re.compile(
+    r'("(?:%s)"\s*:\s*)"(?:[^"\\]|\\.)*"' % "|".join(SECRET_JSON_KEYS))
+
+
+def mask_params(params: Any) -> Any:
+    """A copy of request parameters (dict or list of pairs) with secret values masked."""
+    if isinstance(params, Mapping):
+        return {k: (MASK if k in SECRET_KEYS else v) for k, v in params.items()}
+    if isinstance(params, (list, tuple)):
+        return [(k, MASK if k in SECRET_KEYS else v) for k, v in params]
+    return params
+
+
+def mask_headers(headers: Optional[Mapping[str, str]]) -> dict:
+    """A copy of headers with the Authorization value masked."""
+    if not headers:
+        return {}
+    return {k: (v.split(" ", 1)[0] + " " + MASK if k.lower() == "authorization" else v) for k, v in headers.items()}
+
+
+def mask_text(text: str) -> str:
+    """A response body with the values of secret JSON keys masked."""
+    return _SECRET_JSON.sub(r'\1"%s"' % MASK, text)
+
+
+def print_request(method: str, url: str, params: Any, headers: Mapping[str, str], files: Any) -> None:
+    print('Mastodon: Request to endpoint "%s" using method "%s".' % (url, method))
+    print("Parameters: %s" % (mask_params(params),))
+    print("Headers: %s" % (mask_headers(headers),))
+    print("Files: %s" % ({k: "<file>" for k in files} if files else files,))
+
+
+def print_response(status_code: int, headers: Mapping[str, str], text: str) -> None:
+    print("Mastodon: Response received with code %s." % status_code)
+    print("response headers: %s" % (mask_headers(headers),))
+    print("Response text content: %s" % mask_text(text))

@@ -1,0 +1,104 @@
+"""Public helpers: version strings, the ``api_version`` decorator and the
+attribute-access containers every response is returned in."""
+import functools
+import inspect
+import re
+from typing import Any, Callable, Tuple, TypeVar
+
+from mastodon.errors import MastodonVersionError
+
+__all__ = ["AttribAccessDict", "AttribAccessList", "parse_version_string", "max_version", "api_version"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+class AttribAccessDict(dict):
+    """A ``dict`` whose keys can also be read as attributes (``status.account.acct``).
+
+    Attribute access is read-only for keys: assigning an attribute that shadows a key
+    raises ``AttributeError``. Other attributes (such as the pagination information
+    ``_pagination_next``) may be set and are kept on the instance, not as keys, so two
+    dicts with the same items still compare equal.
+    """
+
+    def __getattr__(self, attr: str) -> Any:
+        try:
+            return self[attr]
+        except KeyError:
+            raise AttributeError("Attribute not found: " + str(attr)) from None
+
+    def __setattr__(self, attr: str, val: Any) -> None:
+        if attr in self:
+            raise AttributeError("Attribute-style access is read only")
+        object.__setattr__(self, attr, val)
+
+
+class AttribAccessList(list):
+    """A ``list`` that can carry attributes, used for paginated responses
+    (``_pagination_next`` / ``_pagination_prev``)."""
+
+
+def parse_version_string(version_string: str) -> Tuple[int, int, int]:
+    """Parse a version string such as ``"4.2.0-rc2"`` into a tuple of three ints.
+
+    The leading digits of each of the first three dot-separated parts are used, so
+    ``"3.2.1rc3"`` gives ``(3, 2, 1)``. Raises :class:`MastodonVersionError` when the
+    string does not have that form. To detect the Mastodon API level of a server from
+    the ``version`` it reports (forks, Pleroma, GoToSocial, ...), the client uses a more
+    forgiving reader; see :meth:`Mastodon.retrieve_mastodon_version`.
+    """
+    parts = str(version_string).split(".")
+    if len(parts) < 3:
+        raise MastodonVersionError("Unparseable version string: %r" % (version_string,))
+    numbers = []
+    for part in parts[:3]:
+        match = _LEADING_DIGITS.match(part)
+        if match is None:
+            raise MastodonVersionError("Unparseable version string: %r" % (version_string,))
+        numbers.append(int(match.group()))
+    return tuple(numbers)  # type: ignore[return-value]
+
+
+def max_version(*version_strings: str) -> str:
+    """Return the highest of the given version strings (``None`` entries are ignored)."""
+    candidates = [v for v in version_strings if v is not None]
+    if not candidates:
+        raise MastodonVersionError("max_version needs at least one version")
+    return max(candidates, key=parse_version_string)
+
+
+def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) -> Callable[[_F], _F]:
+    """Declare the Mastodon versions of an endpoint method.
+
+    ``created_ver`` is the version that added the endpoint, ``last_changed_ver`` the one
+    that last changed its parameters, ``return_value_ver`` the one that last changed its
+    return value. Before each call the client compares them with the server version
+    according to ``version_check_mode`` (see :meth:`Mastodon.__init__`) and raises
+    :class:`MastodonVersionError` when the server is too old. The versions are kept on
+    the function as ``_mastodon_versions`` and added to its docstring.
+    """
+    created = parse_version_string(created_ver)
+    changed = max(parse_version_string(last_changed_ver), parse_version_string(return_value_ver))
+
+    def decorate(function: _F) -> _F:
+        name = function.__name__
+
+        @functools.wraps(function)
+        def checked(self, *args, **kwargs):
+            mode = self.version_check_mode
+            if mode != "none" and self.version_check_worked:
+                need = created if mode == "created" else changed
+                have = (self.mastodon_major, self.mastodon_minor, self.mastodon_patch)
+                if have < need:
+                    raise MastodonVersionError(
+                        "%s needs Mastodon %s or newer (version_check_mode %r), but the server is %d.%d.%d"
+                        % (name, ".".join(map(str, need)), mode, *have))
+            return function(self, *args, **kwargs)
+
+        checked._mastodon_versions = (created_ver, last_changed_ver, return_value_ver)  # type: ignore[attr-defined]
+        note = "*Added: Mastodon v%s, last changed: Mastodon v%s*" % (created_ver, last_changed_ver)
+        checked.__doc__ = inspect.cleandoc(function.__doc__ or "") + "\n\n" + note + "\n"
+        return checked  # type: ignore[return-value]
+
+    return decorate
