@@ -4,8 +4,8 @@ extras = {
     "webpush": ["http_ece>=1.0.5", "cryptography>=1.6.0"],
     "blurhash": ["blurhash>=1.1.4"],
 }
-extras["test"] = ["pytest", "pytest-timeout"] + extras["webpush"] + extras["blurhash"]
 extras["docs"] = ["sphinx"]
+extras["test"] = ["pytest", "pytest-timeout"] + extras["webpush"] + extras["blurhash"] + extras["docs"]
 
 setup(
     name="Mastodon.py",

@@ -1,10 +1,62 @@
 """Accounts: registration, profiles, following (manual sections 3.4.2 and 3.6)."""
-from typing import Any, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from urllib.parse import urlsplit
 
-from mastodon.authentication import DEFAULT_SCOPES, check_granted_scopes
 from mastodon._core import RequestCore
-from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon._files import open_uploads
+from mastodon.authentication import DEFAULT_SCOPES, check_granted_scopes
+from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError
+from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+
+#: An id, or a dict (such as an account dict) with an ``id``.
+IdLike = Union[int, str, Dict[str, Any]]
+#: Most profile fields the server accepts.
+MAX_PROFILE_FIELDS = 4
+
+
+def _fields_attributes(fields: Iterable[Any]) -> Dict[str, Any]:
+    """Encode profile fields as ``fields_attributes[i][name]`` / ``[value]`` parameters.
+
+    Each field is a ``(name, value)`` pair or a dict with ``name`` and ``value`` (as in
+    ``account.source.fields``). An empty sequence clears all fields (the server drops
+    entries with a blank name).
+    """
+    if isinstance(fields, (str, bytes, dict)):
+        raise MastodonIllegalArgumentError("fields must be a list of (name, value) pairs, got %r" % (fields,))
+    pairs = list(fields)
+    if len(pairs) > MAX_PROFILE_FIELDS:
+        raise MastodonIllegalArgumentError("A maximum of %d fields are allowed, got %d"
+                                           % (MAX_PROFILE_FIELDS, len(pairs)))
+    if not pairs:
+        pairs = [("", "")]
+    params: Dict[str, Any] = {}
+    for index, pair in enumerate(pairs):
+        if isinstance(pair, dict) and "name" in pair and "value" in pair:
+            name, value = pair["name"], pair["value"]
+        elif isinstance(pair, (list, tuple)) and len(pair) == 2:
+            name, value = pair
+        else:
+            raise MastodonIllegalArgumentError(
+                "Each profile field must be a (name, value) pair or a dict with name and value, got %r" % (pair,))
+        params["fields_attributes[%d][name]" % index] = "" if name is None else name
+        params["fields_attributes[%d][value]" % index] = "" if value is None else value
+    return params
+
+
+def _matching_account(accounts: Sequence[Any], query: str) -> Optional[AttribAccessDict]:
+    """The account of a search result that ``query`` (``user@domain``, ``@user@domain``,
+    ``user`` or a profile URL) names, or None."""
+    wanted = query.lstrip("@").lower()
+    username, _, domain = wanted.partition("@")
+    for account in accounts:
+        if str(account.get("acct", "")).lower() == wanted or query in (account.get("url"), account.get("uri")):
+            return account
+    if domain:  # a local account has no domain in its acct; check the host of its profile
+        for account in accounts:
+            if (str(account.get("acct", "")).lower() == username
+                    and (urlsplit(account.get("url") or "").hostname or "") == domain):
+                return account
+    return None
 
 
 class AccountsMixin(RequestCore):

@@ -229,7 +229,7 @@ class AuthenticationMixin(RequestCore):
     def app_verify_credentials(self) -> AttribAccessDict:
         """Fetch information about the current application.
 
-        Returns an :ref:`application dict <application dict>`.
+        Returns an application dict (``name``, ``website``, ``scopes``, ...).
         """
         return self._request("GET", "/api/v1/apps/verify_credentials")
 

@@ -1,6 +1,199 @@
 """Media attachments: upload and update (manual section 3.5)."""
+import logging
+import mimetypes
+import os
+import time
+import uuid
+from numbers import Real
+from typing import Any, Dict, Optional, Tuple
+
 from mastodon._core import RequestCore
+from mastodon.errors import (MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError,
+                             MastodonIOError, MastodonVersionError)
+from mastodon.utility import AttribAccessDict, api_version
+
+try:
+    import magic
+except Exception:  # noqa: BLE001 - ImportError without python-magic, also raised without libmagic
+    magic = None
+
+log = logging.getLogger("mastodon")
+
+#: ``media_post(synchronous=True)``: the first pause between two polls of :meth:`media`
+#: (seconds); it doubles after each poll, up to :data:`MEDIA_POLL_MAX_INTERVAL`.
+MEDIA_POLL_INTERVAL = 1.0
+#: The longest pause between two polls (seconds).
+MEDIA_POLL_MAX_INTERVAL = 5.0
+#: How long to wait for the server to process an upload before giving up (seconds).
+MEDIA_POLL_TIMEOUT = 300.0
+
+#: What python-magic answers for content it cannot identify.
+_UNKNOWN_TYPES = frozenset(("application/octet-stream", "application/x-empty", "inode/x-empty"))
+
+
+class MediaFileNotFoundError(MastodonIllegalArgumentError, MastodonFileNotFoundError):
+    """A media file given by path does not exist (both an illegal argument and a file
+    error, so either ``except`` clause catches it)."""
+
+
+def guess_mime_type(path: str) -> Optional[str]:
+    """The mime type of the file at ``path``: from its content with python-magic when
+    available, else (or when magic cannot tell) from its name with :mod:`mimetypes`.
+    None when neither can tell."""
+    if magic is not None:
+        try:
+            found = magic.from_file(path, mime=True)
+        except Exception as err:  # noqa: BLE001 - a broken libmagic must not break uploads
+            log.debug("python-magic could not read %r: %s", path, err)
+            found = None
+        if found and found not in _UNKNOWN_TYPES:
+            return found
+    return mimetypes.guess_type(path)[0]
+
+
+def _upload_name(mime_type: str) -> str:
+    extension = mimetypes.guess_extension(mime_type) or ""
+    return "mastodonpyupload_%s_%s%s" % (time.time(), uuid.uuid4().hex, extension)
+
+
+def _media_part(value: Any, mime_type: Optional[str], file_name: Optional[str],
+                what: str) -> Tuple[str, bytes, str]:
+    """Read a media argument into a multipart part ``(file name, data, mime type)``.
+
+    ``value`` is a path (str or path-like; its mime type is detected, ``mime_type`` is
+    only used when detection fails), bytes, or a binary file object (read from its
+    current position, not closed; ``mime_type`` required). A file opened here is
+    closed before returning. The data is read at once so that a retried request
+    (rate limit) sends it again.
+    """
+    if isinstance(value, (str, os.PathLike)):
+        path = os.fspath(value)
+        if not os.path.isfile(path):
+            raise MediaFileNotFoundError("%s: no such file: %r" % (what, path))
+        mime_type = guess_mime_type(path) or mime_type
+        if mime_type is None:
+            raise MastodonIllegalArgumentError(
+                "%s: could not determine the mime type of %r; pass it explicitly" % (what, path))
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as err:
+            raise MastodonIOError("%s: could not read %r: %s" % (what, path, err)) from err
+    elif isinstance(value, (bytes, bytearray, memoryview)) or hasattr(value, "read"):
+        if not mime_type:
+            raise MastodonIllegalArgumentError(
+                "%s: a mime type is required when passing data or a file object instead of a path" % what)
+        data = bytes(value) if not hasattr(value, "read") else value.read()
+    else:
+        raise MastodonIllegalArgumentError(
+            "%s must be a file path, bytes or a binary file object, got %s" % (what, type(value).__name__))
+    return file_name or _upload_name(mime_type), data, mime_type
+
+
+def _focus(focus: Any) -> Optional[str]:
+    """``(x, y)`` (or a dict with ``x`` and ``y``), each between -1 and 1, as ``"x,y"``."""
+    if focus is None:
+        return None
+    if isinstance(focus, dict) and "x" in focus and "y" in focus:
+        focus = (focus["x"], focus["y"])
+    if (not isinstance(focus, (tuple, list)) or len(focus) != 2
+            or not all(isinstance(v, Real) and not isinstance(v, bool) and -1 <= v <= 1 for v in focus)):
+        raise MastodonIllegalArgumentError(
+            "focus must be a tuple (x, y) of two numbers between -1 and 1, got %r" % (focus,))
+    return "%s,%s" % (focus[0], focus[1])
 
 
 class MediaMixin(RequestCore):
     """Media attachments: upload and update endpoints."""
+
+    def _check_thumbnail(self, thumbnail: Any) -> None:
+        if thumbnail is not None and not self._server_at_least("3.2.0"):
+            raise MastodonVersionError("A custom thumbnail needs Mastodon 3.2.0 or newer (the server is %d.%d.%d)"
+                                       % (self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
+
+    @api_version("3.1.4", "3.1.4", "3.2.0")
+    def media(self, id: Any) -> AttribAccessDict:
+        """Fetch a media attachment you uploaded, for example to see whether the server
+        has finished processing it (then its ``url`` is set).
+
+        Returns a media dict.
+        """
+        return self._request("GET", self._path("/api/v1/media/{}", id))
+
+    @api_version("1.0.0", "3.2.0", "3.2.0")
+    def media_post(self, media_file: Any, mime_type: Optional[str] = None, description: Optional[str] = None,
+                   focus: Any = None, file_name: Optional[str] = None, thumbnail: Any = None,
+                   thumbnail_mime_type: Optional[str] = None, synchronous: bool = False) -> AttribAccessDict:
+        """Upload an image, video or audio file, to attach it to a status with
+        :meth:`status_post`.
+
+        ``media_file`` is a file path (a ``str`` or a :class:`pathlib.Path`), raw
+        ``bytes``, or a file object opened in binary mode. For a path, the mime type is
+        read from the content with python-magic when it is installed, else guessed from
+        the file name (``mime_type`` is only used when neither works); for data and
+        file objects ``mime_type`` is required. A path that is not a file, or whose mime
+        type cannot be determined, raises :class:`MastodonIllegalArgumentError` before
+        anything is sent. A file opened by this method is always closed; a file object
+        you pass is read but not closed.
+
+        ``description`` is the alt text. ``focus`` is a tuple ``(x, y)`` of floats
+        between -1 and 1, the focal point of the image for cropping (the origin is the
+        centre). ``file_name`` is the name sent with the upload (ignored by Mastodon,
+        shown by some other servers); by default a random name is used. ``thumbnail``
+        (Mastodon 3.2.0 or newer, else :class:`MastodonVersionError`) is a custom
+        preview image for audio and video, given like ``media_file``, with
+        ``thumbnail_mime_type``.
+
+        Servers from Mastodon 3.1.4 on (the v2 endpoint) process video and audio after
+        answering: the returned ``url`` is None until processing is done, which
+        :meth:`media` shows. With ``synchronous=True`` this method waits for it,
+        polling :meth:`media` with growing pauses (1 to 5 seconds) for at most 5
+        minutes, then raises :class:`MastodonAPIError`. This uses up API quota; prefer
+        polling yourself.
+
+        Returns a media dict; its ``id`` is what :meth:`status_post` takes.
+        """
+        self._check_thumbnail(thumbnail)
+        params = {"description": description, "focus": _focus(focus)}
+        files: Dict[str, Tuple[str, bytes, str]] = {
+            "file": _media_part(media_file, mime_type, file_name, "media_file")}
+        if thumbnail is not None:
+            files["thumbnail"] = _media_part(thumbnail, thumbnail_mime_type, None, "thumbnail")
+        v2 = self._server_at_least("3.1.4")
+        media = self._request("POST", "/api/v2/media" if v2 else "/api/v1/media", params, files=files)
+        if synchronous and v2:
+            media = self._wait_for_media(media)
+        return media
+
+    def _wait_for_media(self, media: AttribAccessDict) -> AttribAccessDict:
+        """Poll :meth:`media` until the attachment has a ``url`` (bounded by MEDIA_POLL_TIMEOUT)."""
+        deadline = time.monotonic() + MEDIA_POLL_TIMEOUT
+        interval = MEDIA_POLL_INTERVAL
+        while media.get("url") is None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise MastodonAPIError("Media attachment %s was still being processed after %s seconds"
+                                       % (media.get("id"), MEDIA_POLL_TIMEOUT))
+            time.sleep(min(interval, left))
+            interval = min(interval * 2, MEDIA_POLL_MAX_INTERVAL)
+            media = self.media(media)
+        return media
+
+    @api_version("2.3.0", "3.2.0", "3.2.0")
+    def media_update(self, id: Any, description: Optional[str] = None, focus: Any = None, thumbnail: Any = None,
+                     thumbnail_mime_type: Optional[str] = None) -> AttribAccessDict:
+        """Change the description, focus point or thumbnail of a media attachment you
+        uploaded (and have not attached to a status yet).
+
+        The parameters work as in :meth:`media_post`; those left at None are not
+        changed. A thumbnail makes the request a multipart upload (Mastodon 3.2.0 or
+        newer).
+
+        Returns the updated media dict.
+        """
+        self._check_thumbnail(thumbnail)
+        params = {"description": description, "focus": _focus(focus)}
+        files = None
+        if thumbnail is not None:
+            files = {"thumbnail": _media_part(thumbnail, thumbnail_mime_type, None, "thumbnail")}
+        return self._request("PUT", self._path("/api/v1/media/{}", id), params, files=files)

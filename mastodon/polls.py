@@ -1,6 +1,63 @@
 """Polls: read, vote, build (manual section 3.5)."""
+from datetime import timedelta
+from typing import Any, Dict, List, Sequence, Union
+
 from mastodon._core import RequestCore
+from mastodon.errors import MastodonIllegalArgumentError
+from mastodon.utility import AttribAccessDict, api_version
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class PollsMixin(RequestCore):
     """Polls: read, vote, build endpoints."""
+
+    @api_version("2.8.0", "2.8.0", "2.8.0")
+    def poll(self, id: Any) -> AttribAccessDict:
+        """Fetch a poll (``id`` is the poll's id, or a poll dict, not the status id).
+
+        Returns a poll dict.
+        """
+        return self._request("GET", self._path("/api/v1/polls/{}", id))
+
+    @api_version("2.8.0", "2.8.0", "2.8.0")
+    def poll_vote(self, id: Any, choices: Union[int, Sequence[int]]) -> AttribAccessDict:
+        """Vote in a poll.
+
+        ``choices`` is the index of the chosen option in the poll's ``options``, or, in a
+        poll that allows several answers, a list of indices. A single-choice poll takes
+        one vote; in a multiple-choice poll each option can be chosen once.
+
+        Returns the updated poll dict (Mastodon.py 1.8.0 returned None here).
+        """
+        if _is_int(choices):
+            choices = [choices]
+        if not isinstance(choices, (list, tuple)) or not choices or not all(_is_int(c) and c >= 0 for c in choices):
+            raise MastodonIllegalArgumentError(
+                "choices must be an option index (int >= 0) or a non-empty list of them, got %r" % (choices,))
+        return self._request("POST", self._path("/api/v1/polls/{}/votes", id), {"choices": list(choices)})
+
+    def make_poll(self, options: Sequence[str], expires_in: Union[int, timedelta], multiple: bool = False,
+                  hide_totals: bool = False) -> Dict[str, Any]:
+        """Build a poll to pass as ``poll`` to :meth:`status_post` or :meth:`status_update`.
+        Sends nothing.
+
+        ``options`` is a list of at least two strings, the answers (servers allow 4 by
+        default). ``expires_in`` is how long the poll stays open, in seconds (an int) or
+        as a :class:`datetime.timedelta`. ``multiple=True`` allows choosing more than one
+        answer; ``hide_totals=True`` hides the results until the poll has ended.
+
+        Returns a dict with ``options``, ``expires_in``, ``multiple`` and ``hide_totals``.
+        """
+        if (not isinstance(options, (list, tuple)) or len(options) < 2
+                or not all(isinstance(option, str) for option in options)):
+            raise MastodonIllegalArgumentError("options must be a list of at least two strings, got %r" % (options,))
+        if isinstance(expires_in, timedelta):
+            expires_in = int(expires_in.total_seconds())
+        if not _is_int(expires_in) or expires_in <= 0:
+            raise MastodonIllegalArgumentError(
+                "expires_in must be a positive number of seconds (int) or a timedelta, got %r" % (expires_in,))
+        option_list: List[str] = list(options)
+        return {"options": option_list, "expires_in": expires_in, "multiple": multiple, "hide_totals": hide_totals}

@@ -1,6 +1,101 @@
-"""Search (manual section 3.8)."""
+"""Search (manual section 3.8.4)."""
+from typing import Any, Optional
+
 from mastodon._core import RequestCore
+from mastodon.errors import MastodonIllegalArgumentError, MastodonVersionError
+from mastodon.utility import AttribAccessDict, api_version
+
+_RESULT_TYPES = ("accounts", "hashtags", "statuses")
 
 
 class SearchMixin(RequestCore):
     """Search endpoints."""
+
+    @api_version("1.1.0", "2.8.0", "3.3.0")
+    def search(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
+               account_id: Any = None, offset: Optional[int] = None, min_id: Any = None,
+               max_id: Any = None, exclude_unreviewed: bool = True) -> AttribAccessDict:
+        """Fetch matching hashtags, accounts and statuses.
+
+        Performs webfinger lookups of remote accounts if ``resolve`` is True. Full-text
+        search is only enabled if the instance supports it, and is restricted to statuses
+        the logged-in user wrote or was mentioned in.
+
+        ``result_type`` can be one of ``"accounts"``, ``"hashtags"`` or ``"statuses"``,
+        to only search for that type of object. Specify ``account_id`` to only get results
+        from the account with that id. ``offset``, ``min_id`` and ``max_id`` can be used to
+        paginate. ``exclude_unreviewed`` (on by default) restricts hashtag results to those
+        reviewed by moderators.
+
+        Uses :meth:`search_v2` on Mastodon 2.4.1 and later, :meth:`search_v1` (no hashtag
+        dicts in the result, ``exclude_unreviewed`` ignored) before. Parameters other than
+        ``resolve`` and ``exclude_unreviewed`` need Mastodon 2.8.0: on an older server they
+        raise :class:`MastodonVersionError` (the cached server version is used).
+
+        Returns a search result dict, with tags as hashtag dicts.
+        """
+        self._check_search_params(result_type, account_id, offset, min_id, max_id)
+        if self._server_at_least("2.4.1"):
+            return self._search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed)
+        return self._search_v1(q, resolve)
+
+    @api_version("1.1.0", "2.1.0", "2.1.0")
+    def search_v1(self, q: str, resolve: bool = False) -> AttribAccessDict:
+        """Fetch matching hashtags, accounts and statuses with the v1 search API, which
+        returns hashtags as plain strings. Performs webfinger lookups if ``resolve`` is
+        True.
+
+        The v1 search API was removed in Mastodon 3.0.0: on such a server this raises
+        :class:`MastodonVersionError` (unless ``version_check_mode`` is ``"none"``). Use
+        :meth:`search`.
+
+        Returns a search result dict.
+        """
+        if self.version_check_mode != "none" and self.version_check_worked and self._server_at_least("3.0.0"):
+            raise MastodonVersionError(
+                "search_v1 is not available on Mastodon 3.0.0 and newer (the server is %d.%d.%d); use search()"
+                % (self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
+        return self._search_v1(q, resolve)
+
+    @api_version("2.4.1", "2.8.0", "3.3.0")
+    def search_v2(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
+                  account_id: Any = None, offset: Optional[int] = None, min_id: Any = None,
+                  max_id: Any = None, exclude_unreviewed: bool = True) -> AttribAccessDict:
+        """Identical to :meth:`search_v1`, except that it returns tags as hashtag dicts,
+        has more parameters, and resolves by default.
+
+        See :meth:`search` for the parameters. ``exclude_unreviewed`` is only sent to
+        Mastodon 3.0.0 and later.
+
+        Returns a search result dict.
+        """
+        self._check_search_params(result_type, account_id, offset, min_id, max_id)
+        return self._search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed)
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def _check_search_params(self, result_type: Optional[str], *advanced: Any) -> None:
+        if result_type is not None and result_type not in _RESULT_TYPES:
+            raise MastodonIllegalArgumentError(
+                "Invalid result_type %r: use one of %s" % (result_type, ", ".join(_RESULT_TYPES)))
+        if (result_type is not None or any(value is not None for value in advanced)) \
+                and not self._server_at_least("2.8.0"):
+            raise MastodonVersionError(
+                "result_type, account_id, offset, min_id and max_id need Mastodon 2.8.0 or newer "
+                "(the server is %d.%d.%d)" % (self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
+
+    def _search_v1(self, q: str, resolve: bool) -> AttribAccessDict:
+        return self._request("GET", "/api/v1/search", {"q": q, "resolve": True if resolve else None})
+
+    def _search_v2(self, q: str, resolve: bool, result_type: Optional[str], account_id: Any,
+                   offset: Optional[int], min_id: Any, max_id: Any, exclude_unreviewed: bool) -> AttribAccessDict:
+        params = {
+            "q": q,
+            "resolve": True if resolve else None,
+            "type": result_type,
+            "account_id": account_id,
+            "offset": offset,
+            "min_id": min_id,
+            "max_id": max_id,
+            "exclude_unreviewed": True if exclude_unreviewed and self._server_at_least("3.0.0") else None,
+        }
+        return self._request("GET", "/api/v2/search", params)

@@ -1,6 +1,395 @@
 """Statuses: reading, posting, editing and interacting with them (manual section 3.5)."""
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Tuple, Union
+
 from mastodon._core import RequestCore
+from mastodon.errors import MastodonIllegalArgumentError
+from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+
+#: The values ``visibility`` accepts (case-insensitive).
+VISIBILITIES = ("direct", "private", "unlisted", "public")
+
+Id = Any  # an int or str id, or a dict with an "id"
+
+
+def _visibility(value: Optional[str]) -> Optional[str]:
+    """Lower-case and check a visibility value (None stays None)."""
+    if value is None:
+        return None
+    lowered = value.lower() if isinstance(value, str) else value
+    if lowered not in VISIBILITIES:
+        raise MastodonIllegalArgumentError(
+            "Invalid visibility %r: use one of %s" % (value, ", ".join(VISIBILITIES)))
+    return lowered
+
+
+def _id_list(values: Any) -> Optional[List[Any]]:
+    """One id, one dict with an id, or a list of either, as a list of ids."""
+    if values is None:
+        return None
+    if not isinstance(values, (list, tuple)):
+        values = [values]
+    return [RequestCore._unpack_id(value) for value in values]
 
 
 class StatusesMixin(RequestCore):
     """Statuses: reading, posting, editing and interacting with them endpoints."""
+
+    # -- reading -----------------------------------------------------------------------------
+    @api_version("1.0.0", "2.0.0", "3.3.0")
+    def status(self, id: Id) -> AttribAccessDict:
+        """Fetch a single status.
+
+        Does not require authentication for publicly visible statuses.
+
+        Returns a status dict.
+        """
+        return self._request("GET", self._path("/api/v1/statuses/{}", id))
+
+    @api_version("1.0.0", "1.0.0", "3.3.0")
+    def status_context(self, id: Id) -> AttribAccessDict:
+        """Fetch the ancestors and descendants of a status.
+
+        Does not require authentication for publicly visible statuses.
+
+        Returns a context dict (``ancestors`` and ``descendants``, lists of status dicts).
+        """
+        return self._request("GET", self._path("/api/v1/statuses/{}/context", id))
+
+    @api_version("1.0.0", "2.1.0", "3.3.0")
+    def status_reblogged_by(self, id: Id) -> AttribAccessList:
+        """Fetch the accounts that have reblogged a status.
+
+        Does not require authentication for publicly visible statuses.
+
+        Returns a list of account dicts.
+        """
+        return self._request("GET", self._path("/api/v1/statuses/{}/reblogged_by", id))
+
+    @api_version("1.0.0", "2.1.0", "3.3.0")
+    def status_favourited_by(self, id: Id) -> AttribAccessList:
+        """Fetch the accounts that have favourited a status.
+
+        Does not require authentication for publicly visible statuses.
+
+        Returns a list of account dicts.
+        """
+        return self._request("GET", self._path("/api/v1/statuses/{}/favourited_by", id))
+
+    @api_version("1.0.0", "3.0.0", "3.2.0")
+    def status_card(self, id: Id) -> Optional[AttribAccessDict]:
+        """Fetch the preview card of a status (an embedded link, video, ...).
+
+        The card endpoint was removed in Mastodon 3.0.0: on such servers the status is
+        fetched and its ``card`` field returned (None when the status has no card); on
+        older servers the old ``/card`` endpoint is used. Prefer reading the ``card``
+        field of status dicts you already have.
+
+        Returns a card dict, or None.
+        """
+        if self._server_at_least("3.0.0"):
+            return self.status(id).get("card")
+        return self._request("GET", self._path("/api/v1/statuses/{}/card", id))
+
+    @api_version("3.5.0", "3.5.0", "3.5.0")
+    def status_history(self, id: Id) -> AttribAccessList:
+        """Fetch the edit history of a status, oldest version first.
+
+        A status edited once has two entries, one edited twice has three, and so on.
+
+        Returns a list of status edit dicts.
+        """
+        return self._request("GET", self._path("/api/v1/statuses/{}/history", id))
+
+    def status_source(self, id: Id) -> AttribAccessDict:
+        """Fetch the source of one of your statuses, for editing it.
+
+        Needs Mastodon 3.5.0 or newer.
+
+        Returns a dict with the ``id``, the plain ``text`` and the ``spoiler_text`` of
+        the status: what :meth:`status_update` takes (with ``text`` as ``status``).
+        """
+        return self._request("GET", self._path("/api/v1/statuses/{}/source", id))
+
+    # -- writing -----------------------------------------------------------------------------
+    def _status_body(self, status: Optional[str], in_reply_to_id: Any = None, media_ids: Any = None,
+                     sensitive: Optional[bool] = None, visibility: Optional[str] = None,
+                     spoiler_text: Optional[str] = None, language: Optional[str] = None,
+                     idempotency_key: Optional[str] = None, content_type: Optional[str] = None,
+                     scheduled_at: Optional[datetime] = None, poll: Optional[Dict[str, Any]] = None,
+                     quote_id: Any = None) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+        """Check the arguments of status_post / status_update and build the request.
+
+        Returns ``(params, request options)``: the parameters and the keyword arguments
+        for :meth:`_request` (a JSON body when a poll is attached, the Idempotency-Key
+        header).
+        """
+        visibility = _visibility(visibility)
+        if content_type is not None:
+            self._require_feature_set("pleroma", "content_type")
+        if quote_id is not None:
+            self._require_feature_set("fedibird", "quote_id")
+        media_ids = _id_list(media_ids)
+        if media_ids and poll is not None:
+            raise MastodonIllegalArgumentError("A status can have media attachments or a poll, not both")
+        if poll is not None and not isinstance(poll, dict):
+            raise MastodonIllegalArgumentError("poll must be a dict as returned by make_poll(), got %r" % (poll,))
+        params = {
+            "status": status, "in_reply_to_id": self._unpack_id(in_reply_to_id), "media_ids": media_ids,
+            "sensitive": sensitive, "visibility": visibility, "spoiler_text": spoiler_text,
+            "language": language, "content_type": content_type, "scheduled_at": scheduled_at,
+            "poll": poll, "quote_id": self._unpack_id(quote_id),
+        }
+        options: Dict[str, Any] = {"use_json": poll is not None}
+        if idempotency_key is not None:
+            options["headers"] = {"Idempotency-Key": str(idempotency_key)}
+        return params, options
+
+    @api_version("1.0.0", "2.8.0", "3.3.0")
+    def status_post(self, status: str, in_reply_to_id: Optional[Id] = None, media_ids: Any = None,
+                    sensitive: bool = False, visibility: Optional[str] = None, spoiler_text: Optional[str] = None,
+                    language: Optional[str] = None, idempotency_key: Optional[str] = None,
+                    content_type: Optional[str] = None, scheduled_at: Optional[datetime] = None,
+                    poll: Optional[Dict[str, Any]] = None, quote_id: Optional[Id] = None) -> AttribAccessDict:
+        """Post a status, optionally in reply to another one (``in_reply_to_id``) and with
+        media or a poll.
+
+        ``media_ids`` is one media id, one media dict (as returned by :meth:`media_post`)
+        or a list of them (up to four, usually). ``sensitive=True`` hides the media
+        behind a warning. ``visibility`` is one of ``"direct"`` (mentioned users
+        only), ``"private"`` (followers only), ``"unlisted"`` (public, but not on public
+        timelines) or ``"public"`` (case does not matter); when not given, the server
+        uses the account's default. ``spoiler_text`` is a content warning shown
+        before the text. ``language`` (an ISO 639-1 or 639-3 code) overrides the
+        language detection.
+
+        ``idempotency_key`` identifies an attempt at posting (sent as the
+        ``Idempotency-Key`` header): posting again with the same key creates only one
+        status. ``scheduled_at`` (a datetime, at least 5 minutes in the future; a naive
+        datetime is local time) schedules the status instead of posting it; then a
+        scheduled status dict is returned. ``poll`` attaches a poll built with
+        :meth:`make_poll` (the request then has a JSON body); a status cannot have both
+        media and a poll.
+
+        Only with ``feature_set="pleroma"``: ``content_type`` is the format of the
+        text (``"text/plain"``, ``"text/markdown"``, ``"text/html"`` or
+        ``"text/bbcode"``). Only with ``feature_set="fedibird"``: ``quote_id`` is the
+        id of a quoted status. With other feature sets these parameters raise
+        :class:`MastodonIllegalArgumentError`, as do an invalid visibility and media
+        together with a poll, all before anything is sent. The text itself is not
+        checked: the server refuses an empty or too long status (:class:`MastodonAPIError`).
+
+        Returns a status dict with the new status, or a scheduled status dict.
+        """
+        params, options = self._status_body(
+            status, in_reply_to_id, media_ids, True if sensitive else None, visibility, spoiler_text,
+            language, idempotency_key, content_type, scheduled_at, poll, quote_id)
+        return self._request("POST", "/api/v1/statuses", params, **options)
+
+    @api_version("1.0.0", "2.8.0", "3.3.0")
+    def toot(self, status: str) -> AttribAccessDict:
+        """Post a status with the given text and default settings.
+
+        Same as :meth:`status_post` with only the text; for quick scripts.
+
+        Returns a status dict with the new status.
+        """
+        return self.status_post(status)
+
+    @api_version("1.0.0", "2.8.0", "3.3.0")
+    def status_reply(self, to_status: Dict[str, Any], status: str, in_reply_to_id: Optional[Id] = None,
+                     media_ids: Any = None, sensitive: bool = False, visibility: Optional[str] = None,
+                     spoiler_text: Optional[str] = None, language: Optional[str] = None,
+                     idempotency_key: Optional[str] = None, content_type: Optional[str] = None,
+                     scheduled_at: Optional[datetime] = None, poll: Optional[Dict[str, Any]] = None,
+                     untag: bool = False) -> AttribAccessDict:
+        """Reply to a status: like :meth:`status_post`, with the people being replied to
+        mentioned and the content warning and visibility of ``to_status`` kept.
+
+        ``to_status`` must be a status dict (it needs its ``id``, ``account`` and
+        ``mentions``). The text is prefixed with ``@acct`` of the author of
+        ``to_status`` and of every account it mentions, except the logged-in account
+        (whose id is fetched once per access token and cached). With ``untag=True``
+        only the author is mentioned. ``visibility`` and ``spoiler_text`` default to
+        those of ``to_status``. The reply always goes to ``to_status``: the
+        ``in_reply_to_id`` argument is ignored.
+
+        Returns a status dict with the new status, or a scheduled status dict.
+        """
+        if not isinstance(to_status, dict) or "id" not in to_status or not isinstance(to_status.get("account"), dict):
+            raise MastodonIllegalArgumentError(
+                "to_status must be a status dict with 'id' and 'account' (as returned by status())")
+        own_id = str(self._logged_in_id())
+        accounts = [to_status["account"]]
+        if not untag:
+            accounts.extend(to_status.get("mentions") or [])
+        mentioned: List[str] = []
+        seen = {own_id}
+        for account in accounts:
+            key = str(account.get("id"))
+            if key in seen or not account.get("acct"):
+                continue
+            seen.add(key)
+            mentioned.append("@%s " % account["acct"])
+        if visibility is None:
+            visibility = to_status.get("visibility")
+        if spoiler_text is None:
+            spoiler_text = to_status.get("spoiler_text")
+        return self.status_post("".join(mentioned) + status, in_reply_to_id=to_status["id"], media_ids=media_ids,
+                                sensitive=sensitive, visibility=visibility, spoiler_text=spoiler_text,
+                                language=language, idempotency_key=idempotency_key, content_type=content_type,
+                                scheduled_at=scheduled_at, poll=poll)
+
+    @api_version("3.5.0", "3.5.0", "3.3.0")
+    def status_update(self, id: Id, status: Optional[str] = None, spoiler_text: Optional[str] = None,
+                      sensitive: Optional[bool] = None, media_ids: Any = None,
+                      poll: Optional[Dict[str, Any]] = None) -> AttribAccessDict:
+        """Edit one of your statuses.
+
+        The parameters mean the same as in :meth:`status_post`; those left at None are
+        not sent (``sensitive=False`` is sent, to remove the sensitive mark). A status
+        can have media or a poll, not both. Editing a poll resets its votes.
+
+        Returns a status dict with the edited status.
+        """
+        params, options = self._status_body(status, media_ids=media_ids, sensitive=sensitive,
+                                            spoiler_text=spoiler_text, poll=poll)
+        return self._request("PUT", self._path("/api/v1/statuses/{}", id), params, **options)
+
+    @api_version("1.0.0", "1.0.0", "1.0.0")
+    def status_delete(self, id: Id) -> AttribAccessDict:
+        """Delete one of your statuses.
+
+        Returns the deleted status dict, with its source ``text`` (for "delete and
+        redraft").
+        """
+        return self._request("DELETE", self._path("/api/v1/statuses/{}", id))
+
+    @api_version("1.0.0", "2.0.0", "3.3.0")
+    def status_reblog(self, id: Id, visibility: Optional[str] = None) -> AttribAccessDict:
+        """Reblog (boost) a status.
+
+        ``visibility`` works as in :meth:`status_post` and can lower the visibility of
+        the reblog.
+
+        Returns a status dict with the new status that wraps the reblogged one.
+        """
+        params = {"visibility": _visibility(visibility)}
+        return self._request("POST", self._path("/api/v1/statuses/{}/reblog", id), params)
+
+    # -- interactions: POST /api/v1/statuses/:id/<action> -------------------------------------
+    def _status_action(self, action: str, id: Id) -> AttribAccessDict:
+        return self._request("POST", self._path("/api/v1/statuses/{}/" + action, id))
+
+    @api_version("1.0.0", "2.0.0", "3.3.0")
+    def status_unreblog(self, id: Id) -> AttribAccessDict:
+        """Undo your reblog of a status.
+
+        Returns a status dict with the status that was reblogged.
+        """
+        return self._status_action("unreblog", id)
+
+    @api_version("1.0.0", "2.0.0", "3.3.0")
+    def status_favourite(self, id: Id) -> AttribAccessDict:
+        """Favourite a status.
+
+        Returns a status dict with the favourited status.
+        """
+        return self._status_action("favourite", id)
+
+    @api_version("1.0.0", "2.0.0", "3.3.0")
+    def status_unfavourite(self, id: Id) -> AttribAccessDict:
+        """Remove a status from your favourites.
+
+        Returns a status dict with the status that was favourited.
+        """
+        return self._status_action("unfavourite", id)
+
+    @api_version("1.4.0", "2.0.0", "3.3.0")
+    def status_mute(self, id: Id) -> AttribAccessDict:
+        """Mute notifications about the conversation a status belongs to.
+
+        Returns a status dict with the now muted status.
+        """
+        return self._status_action("mute", id)
+
+    @api_version("1.4.0", "2.0.0", "3.3.0")
+    def status_unmute(self, id: Id) -> AttribAccessDict:
+        """Unmute notifications about the conversation a status belongs to.
+
+        Returns a status dict with the status that was muted.
+        """
+        return self._status_action("unmute", id)
+
+    @api_version("2.1.0", "2.1.0", "3.3.0")
+    def status_pin(self, id: Id) -> AttribAccessDict:
+        """Pin one of your statuses to your profile.
+
+        Returns a status dict with the pinned status.
+        """
+        return self._status_action("pin", id)
+
+    @api_version("2.1.0", "2.1.0", "3.3.0")
+    def status_unpin(self, id: Id) -> AttribAccessDict:
+        """Unpin one of your statuses from your profile.
+
+        Returns a status dict with the status that was pinned.
+        """
+        return self._status_action("unpin", id)
+
+    @api_version("3.1.0", "3.1.0", "3.3.0")
+    def status_bookmark(self, id: Id) -> AttribAccessDict:
+        """Bookmark a status.
+
+        Returns a status dict with the bookmarked status.
+        """
+        return self._status_action("bookmark", id)
+
+    @api_version("3.1.0", "3.1.0", "3.3.0")
+    def status_unbookmark(self, id: Id) -> AttribAccessDict:
+        """Remove a status from your bookmarks.
+
+        Returns a status dict with the status that was bookmarked.
+        """
+        return self._status_action("unbookmark", id)
+
+    # -- scheduled statuses ------------------------------------------------------------------
+    @api_version("2.7.0", "2.7.0", "3.3.0")
+    def scheduled_statuses(self, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
+                           since_id: Optional[Id] = None, limit: Optional[int] = None) -> AttribAccessList:
+        """Fetch your scheduled statuses.
+
+        The page parameters (additions of this library) work as in other paginated
+        methods.
+
+        Returns a list of scheduled status dicts.
+        """
+        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        return self._request("GET", "/api/v1/scheduled_statuses", params)
+
+    @api_version("2.7.0", "2.7.0", "3.3.0")
+    def scheduled_status(self, id: Id) -> AttribAccessDict:
+        """Fetch one of your scheduled statuses.
+
+        Returns a scheduled status dict.
+        """
+        return self._request("GET", self._path("/api/v1/scheduled_statuses/{}", id))
+
+    @api_version("2.7.0", "2.7.0", "3.3.0")
+    def scheduled_status_update(self, id: Id, scheduled_at: datetime) -> AttribAccessDict:
+        """Change when a scheduled status is posted.
+
+        ``scheduled_at`` is a datetime at least 5 minutes in the future (a naive
+        datetime is local time); it is sent in UTC.
+
+        Returns the updated scheduled status dict.
+        """
+        if scheduled_at is None:
+            raise MastodonIllegalArgumentError("scheduled_at is required (a datetime)")
+        return self._request("PUT", self._path("/api/v1/scheduled_statuses/{}", id),
+                             {"scheduled_at": scheduled_at})
+
+    @api_version("2.7.0", "2.7.0", "2.7.0")
+    def scheduled_status_delete(self, id: Id) -> None:
+        """Cancel a scheduled status. Returns None."""
+        self._request("DELETE", self._path("/api/v1/scheduled_statuses/{}", id))

@@ -183,8 +183,10 @@ class MockServer:
                 if reply.drop:
                     self.close_connection = True
                     return
-                self.send_response(reply.status)
-                headers = {"Content-Type": "application/json; charset=utf-8"}
+                self.log_request(reply.status)
+                self.send_response_only(reply.status)
+                headers = {"Content-Type": "application/json; charset=utf-8", "Server": "loopback-test",
+                           "Date": self.date_time_string()}
                 headers.update(reply.headers)
                 for key, value in headers.items():
                     self.send_header(key, value)
