@@ -73,7 +73,7 @@ def _bare_host(domain: Any) -> Any:
 def _time_value(name: str, value: Any) -> Any:
     """A start/end time for the statistics endpoints: a datetime (sent in UTC), a date
     (sent as ``YYYY-MM-DD``) or a string (sent as given)."""
-    if isinstance(value, datetime.datetime) or isinstance(value, str):
+    if isinstance(value, (datetime.datetime, str)):
         return value
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -328,7 +328,8 @@ class AdminMixin(RequestCore):
         the user, ``text`` gives the text directly; with both, they are concatenated
         (preset first). Set ``send_email_notification`` to False to not send the user
         an e-mail about the action (sent as ``0``; Mastodon.py 1.8.0 left it out, so
-        the e-mail was sent anyway).
+        the e-mail was sent anyway); None leaves the choice to the server (which sends
+        it).
 
         Returns None.
         """
@@ -340,7 +341,7 @@ class AdminMixin(RequestCore):
             "report_id": None if report_id is None else self._unpack_id(report_id),
             "warning_preset_id": None if warning_preset_id is None else self._unpack_id(warning_preset_id),
             "text": text,
-            "send_email_notification": bool(send_email_notification),
+            "send_email_notification": None if send_email_notification is None else bool(send_email_notification),
         }
         self._request("POST", self._path("/api/v1/admin/accounts/{}/action", id), params)
 

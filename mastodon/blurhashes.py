@@ -4,10 +4,6 @@ from typing import Any, List, Sequence
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
 
-try:
-    import blurhash
-except ImportError:  # optional dependency (extra "blurhash")
-    blurhash = None
 
 
 class BlurhashMixin(RequestCore):
@@ -24,8 +20,11 @@ class BlurhashMixin(RequestCore):
         Returns a nested list ``[row][column][r, g, b]``. Needs the ``blurhash``
         package (``pip install mastodon[blurhash]``), else raises NotImplementedError.
         """
-        if blurhash is None:
-            raise NotImplementedError("To use the blurhash functions, please install the blurhash Python module.")
+        try:
+            import blurhash  # imported on first use: it is optional and slow to import
+        except ImportError:
+            raise NotImplementedError(
+                "To use the blurhash functions, please install the blurhash Python module.") from None
         code = media_dict.get("blurhash") if isinstance(media_dict, dict) else None
         if not code:
             raise MastodonIllegalArgumentError("The media dict has no blurhash")

@@ -1,8 +1,8 @@
 """Public helpers: version strings, the ``api_version`` decorator and the
 attribute-access containers every response is returned in."""
 import functools
-import inspect
 import re
+import textwrap
 from typing import Any, Callable, Tuple, TypeVar
 
 from mastodon.errors import MastodonVersionError
@@ -68,6 +68,12 @@ def max_version(*version_strings: str) -> str:
     return max(candidates, key=parse_version_string)
 
 
+def _clean_docstring(doc: str) -> str:
+    """A docstring without its common indentation (like ``inspect.cleandoc``)."""
+    first, _, rest = (doc or "").strip("\n").partition("\n")
+    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
+
+
 def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) -> Callable[[_F], _F]:
     """Declare the Mastodon versions of an endpoint method.
 
@@ -98,7 +104,7 @@ def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) 
 
         checked._mastodon_versions = (created_ver, last_changed_ver, return_value_ver)  # type: ignore[attr-defined]
         note = "*Added: Mastodon v%s, last changed: Mastodon v%s*" % (created_ver, last_changed_ver)
-        checked.__doc__ = inspect.cleandoc(function.__doc__ or "") + "\n\n" + note + "\n"
+        checked.__doc__ = _clean_docstring(function.__doc__) + "\n\n" + note + "\n"
         return checked  # type: ignore[return-value]
 
     return decorate

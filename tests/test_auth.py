@@ -360,3 +360,25 @@ def test_email_resend_confirmation(api, server):
     server.route("POST", "/api/v1/emails/confirmations", json={})
     assert api.email_resend_confirmation() is None
     assert (server.last.method, server.last.path, server.last.form) == ("POST", "/api/v1/emails/confirmations", {})
+
+
+def test_interrupted_write_leaves_old_file_and_no_temporary(server, tmp_path, monkeypatch):
+    server.route("POST", "/api/v1/apps", json=entities.app_registration())
+    target = tmp_path / "clientcred.secret"
+    target.write_text("old-id\nold-secret\n")
+
+    def crash(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        Mastodon.create_app("pytooterapp", api_base_url=server.url, to_file=target)
+    assert target.read_text() == "old-id\nold-secret\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["clientcred.secret"]
+
+
+def test_unreadable_credential_file():
+    from mastodon import MastodonFileNotFoundError
+    from mastodon._credentials import read_lines
+    with pytest.raises(MastodonFileNotFoundError, match="no-such.secret"):
+        read_lines("/nonexistent/no-such.secret", ("token",))
