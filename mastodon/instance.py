@@ -94,8 +94,8 @@ class InstanceMixin(RequestCore):
         https://github.com/jhass/nodeinfo).
 
         The discovery document ``/.well-known/nodeinfo`` is read first and the link whose
-        ``rel`` is ``schema`` followed (by default the 2.0 schema). A link to the same host
-        is requested with the client's credentials, a link to another host without them;
+        ``rel`` is ``schema`` followed (by default the 2.0 schema). A link to the client's
+        own server is requested with its credentials, a link to another host without them;
         if the linked URL gives a 404, its path is tried on the client's base URL.
 
         Raises :class:`MastodonIllegalArgumentError` (naming the offered schemas) when the
@@ -116,11 +116,12 @@ class InstanceMixin(RequestCore):
         if not parts.netloc:
             return self._request("GET", path)
         base = "%s://%s" % (parts.scheme or "https", parts.netloc)
-        own_host = urlsplit(self.api_base_url).netloc.lower() == parts.netloc.lower()
+        own = urlsplit(self.api_base_url)
+        same_origin = base.lower() == ("%s://%s" % (own.scheme, own.netloc)).lower()
         try:
-            return self._request("GET", path, base_url=base, access_token=None if own_host else "")
+            return self._request("GET", path, base_url=base, access_token=None if same_origin else "")
         except MastodonNotFoundError:
-            if base.lower() == self.api_base_url.lower():
+            if same_origin:
                 raise
             log.info("nodeinfo link %s gave 404; trying %s on %s", href, path, self.api_base_url)
             return self._request("GET", path)

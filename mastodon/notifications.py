@@ -26,7 +26,8 @@ def _type_list(name: str, value: Any) -> Optional[List[str]]:
             values = list(value)
         except TypeError:
             raise MastodonIllegalArgumentError(
-                "%s must be a notification type or a list of them, got %r" % (name, value)) from None
+                "%s must be a notification type or a list of them (%s), got %r"
+                % (name, ", ".join(NOTIFICATION_TYPES), value)) from None
     unknown = [v for v in values if v not in NOTIFICATION_TYPES]
     if unknown:
         raise MastodonIllegalArgumentError(

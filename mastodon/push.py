@@ -72,8 +72,11 @@ def _endpoint_url(endpoint: Any) -> str:
     if "://" not in endpoint:
         endpoint = "https://" + endpoint
     parts = urlsplit(endpoint)
-    if parts.scheme.lower() != "https" or not parts.netloc:
-        raise MastodonIllegalArgumentError("Mastodon only pushes to https URLs, got endpoint %r" % (endpoint,))
+    scheme = parts.scheme.lower()
+    if scheme not in ("https", "http") or not parts.netloc:
+        raise MastodonIllegalArgumentError("endpoint must be an https URL, got %r" % (endpoint,))
+    if scheme == "http":
+        log.warning("Push endpoint %s is not https; Mastodon servers require https", endpoint)
     return endpoint
 
 
@@ -146,10 +149,10 @@ class PushMixin(RequestCore):
         (Mastodon allows one per user and app).
 
         ``endpoint`` is the URL Mastodon should push to; Mastodon requires https
-        (``https://`` is prepended to a URL without a scheme; another scheme raises
-        :class:`MastodonIllegalArgumentError`). ``encrypt_params`` is the public dict from
-        :meth:`push_subscription_generate_keys`: the public key ``pubkey`` and the shared
-        secret ``auth``, sent in standard base64.
+        (``https://`` is prepended to a URL without a scheme; a scheme other than https
+        or http raises :class:`MastodonIllegalArgumentError`). ``encrypt_params`` is the
+        public dict from :meth:`push_subscription_generate_keys`: the public key
+        ``pubkey`` and the shared secret ``auth``, sent in standard base64.
 
         ``policy`` controls who can cause pushes: ``"all"``, ``"none"``, ``"follower"`` or
         ``"followed"`` (anything else raises :class:`MastodonIllegalArgumentError`).
@@ -241,7 +244,8 @@ class PushMixin(RequestCore):
         """
         ec, _, http_ece = _crypto()
         if not isinstance(data, (bytes, bytearray, memoryview)):
-            raise MastodonIllegalArgumentError("data must be the raw bytes of the push body, got %s" % type(data).__name__)
+            raise MastodonIllegalArgumentError(
+                "data must be the raw bytes of the push body, got %s" % type(data).__name__)
         encryption = _header_params("Encryption", encryption_header)
         salt = _b64_param("Encryption", encryption, "salt")
         dh = _b64_param("Crypto-Key", _header_params("Crypto-Key", crypto_key_header), "dh")
