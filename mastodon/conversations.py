@@ -1,6 +1,31 @@
 """Direct conversations (manual section 3.7)."""
+from typing import Any, Optional
+
 from mastodon._core import RequestCore
+from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
 
 class ConversationsMixin(RequestCore):
     """Direct conversations endpoints."""
+
+    @api_version("2.6.0", "2.6.0", "3.3.0")
+    def conversations(self, max_id: Any = None, min_id: Any = None, since_id: Any = None,
+                      limit: Optional[int] = None) -> AttribAccessList:
+        """Fetch the direct conversations of the logged-in account, most recent first.
+
+        ``max_id``, ``min_id``, ``since_id`` (ids, dicts or datetimes) and ``limit``
+        select the page, as in :meth:`timeline`.
+
+        Returns a list of conversation dicts (``id``, ``unread``, the other
+        ``accounts`` and the ``last_status``).
+        """
+        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        return self._request("GET", "/api/v1/conversations/", params)
+
+    @api_version("2.6.0", "2.6.0", "3.3.0")
+    def conversations_read(self, id: Any) -> AttribAccessDict:
+        """Mark a conversation as read.
+
+        Returns the updated conversation dict.
+        """
+        return self._request("POST", self._path("/api/v1/conversations/{}/read", id))

@@ -174,6 +174,8 @@ class MediaMixin(RequestCore):
             if left <= 0:
                 raise MastodonAPIError("Media attachment %s was still being processed after %s seconds"
                                        % (media.get("id"), MEDIA_POLL_TIMEOUT))
+            log.debug("Media attachment %s is still being processed; polling again in %.2fs",
+                      media.get("id"), min(interval, left))
             time.sleep(min(interval, left))
             interval = min(interval * 2, MEDIA_POLL_MAX_INTERVAL)
             media = self.media(media)

@@ -1,6 +1,6 @@
 """Statuses: reading, posting, editing and interacting with them (manual section 3.5)."""
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
@@ -57,24 +57,32 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/statuses/{}/context", id))
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
-    def status_reblogged_by(self, id: Id) -> AttribAccessList:
+    def status_reblogged_by(self, id: Id, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
+                            since_id: Optional[Id] = None, limit: Optional[int] = None) -> AttribAccessList:
         """Fetch the accounts that have reblogged a status.
 
         Does not require authentication for publicly visible statuses.
 
+        The page parameters (additions of this library) work as in :meth:`timeline`.
+
         Returns a list of account dicts.
         """
-        return self._request("GET", self._path("/api/v1/statuses/{}/reblogged_by", id))
+        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        return self._request("GET", self._path("/api/v1/statuses/{}/reblogged_by", id), params)
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
-    def status_favourited_by(self, id: Id) -> AttribAccessList:
+    def status_favourited_by(self, id: Id, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
+                             since_id: Optional[Id] = None, limit: Optional[int] = None) -> AttribAccessList:
         """Fetch the accounts that have favourited a status.
 
         Does not require authentication for publicly visible statuses.
 
+        The page parameters (additions of this library) work as in :meth:`timeline`.
+
         Returns a list of account dicts.
         """
-        return self._request("GET", self._path("/api/v1/statuses/{}/favourited_by", id))
+        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        return self._request("GET", self._path("/api/v1/statuses/{}/favourited_by", id), params)
 
     @api_version("1.0.0", "3.0.0", "3.2.0")
     def status_card(self, id: Id) -> Optional[AttribAccessDict]:
@@ -226,7 +234,7 @@ class StatusesMixin(RequestCore):
         mentioned: List[str] = []
         seen = {own_id}
         for account in accounts:
-            key = str(account.get("id"))
+            key = str(account["id"]) if account.get("id") is not None else "@" + str(account.get("acct"))
             if key in seen or not account.get("acct"):
                 continue
             seen.add(key)
@@ -359,8 +367,7 @@ class StatusesMixin(RequestCore):
                            since_id: Optional[Id] = None, limit: Optional[int] = None) -> AttribAccessList:
         """Fetch your scheduled statuses.
 
-        The page parameters (additions of this library) work as in other paginated
-        methods.
+        The page parameters (additions of this library) work as in :meth:`timeline`.
 
         Returns a list of scheduled status dicts.
         """
