@@ -1,27 +1,29 @@
 """Files to upload: what users pass (a path, ``bytes``, a file object) turned into the
 parts of a multipart body, each with a file name and a mime type.
 
-Used by every method that uploads a file (profile avatar and header, media). All
+Meant for every method that uploads a file (profile avatar and header, media). All
 checks happen before anything is sent: a path that is not an existing file, or data
-whose mime type is neither given nor detectable, raises
-:class:`~mastodon.errors.MastodonIllegalArgumentError`. Mime types of files are
-detected with python-magic when it is installed, else from the file name
-(:mod:`mimetypes`); a mime type given by the caller always wins.
+whose mime type is neither detectable nor given, raises
+:class:`~mastodon.errors.MastodonIllegalArgumentError`.
+
+The mime type of a file given by path is detected as Mastodon.py 1.8.0 did: from its
+content with python-magic when that is installed, else from its name
+(:mod:`mimetypes`); a ``mime_type`` given by the caller is used when detection fails.
+The data is read at once and files opened here are closed right away, so nothing is
+left open and a request retried after a rate limit sends the same data again (an open
+file object would be at its end by then).
 
 Typical use in an endpoint method::
 
-    with open_uploads(avatar=(avatar, avatar_mime_type), header=(header, header_mime_type)) as files:
-        return self._request("PATCH", path, params, files=files or None)
-
-Files the helper opened itself are closed when the ``with`` block ends.
+    files = upload_parts(avatar=(avatar, avatar_mime_type), header=(header, header_mime_type))
+    return self._request("PATCH", path, params, files=files or None)
 """
-import contextlib
 import logging
 import mimetypes
 import os
 import time
 import uuid
-from typing import Any, Dict, Iterator, NamedTuple, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 from mastodon.errors import MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError
 
@@ -35,6 +37,9 @@ except Exception:  # noqa: BLE001
 #: Answers of libmagic that say "I don't know"; the file name is asked next.
 _UNKNOWN_TYPES = frozenset(("application/octet-stream", "application/x-empty", "inode/x-empty"))
 
+#: One multipart part for the ``files`` argument of requests: (file name, data, mime type).
+Part = Tuple[str, bytes, str]
+
 
 class UploadFileNotFoundError(MastodonFileNotFoundError, MastodonIllegalArgumentError):
     """A path given for upload is not an existing file.
@@ -43,19 +48,6 @@ class UploadFileNotFoundError(MastodonFileNotFoundError, MastodonIllegalArgument
     Mastodon.py 1.8.0 raised for it) and a
     :class:`~mastodon.errors.MastodonFileNotFoundError`, so either ``except`` works.
     """
-
-
-class Upload(NamedTuple):
-    """One loaded upload: ``part`` is the ``(file name, data or file object, mime type)``
-    tuple for the ``files`` argument of requests; ``opened`` says whether the helper
-    opened the file itself (then the caller must close it, see :meth:`close`)."""
-    part: Tuple[str, Any, str]
-    opened: bool
-
-    def close(self) -> None:
-        """Close the file if the helper opened it."""
-        if self.opened:
-            self.part[1].close()
 
 
 def guess_mime_type(path: str) -> Optional[str]:
@@ -79,37 +71,41 @@ def default_file_name(mime_type: str) -> str:
 
 
 def load_upload(media: Any, mime_type: Optional[str] = None, file_name: Optional[str] = None,
-                what: str = "media_file") -> Upload:
-    """Turn ``media`` into an :class:`Upload`.
+                what: str = "media_file") -> Part:
+    """Turn ``media`` into a multipart part ``(file name, data, mime type)``.
 
-    ``media`` is a path (``str`` or path-like: the file is opened), raw data (``bytes``,
-    ``bytearray``, ``memoryview``: ``mime_type`` is required) or a binary file object
-    (its mime type is taken from ``mime_type``, else guessed from its ``name``).
-    ``what`` names the argument in error messages. Raises
-    :class:`UploadFileNotFoundError` for a path that is not a file,
+    ``media`` is a path (``str`` or path-like: the mime type is detected, ``mime_type``
+    is the fallback), raw data (``bytes``, ``bytearray``, ``memoryview``:
+    ``mime_type`` is required) or a binary file object (read from its current
+    position and left open; its mime type is ``mime_type``, else guessed from its
+    ``name``). ``file_name`` defaults to a unique ``mastodonpyupload_...`` name. ``what``
+    names the argument in error messages.
+
+    Raises :class:`UploadFileNotFoundError` for a path that is not a file,
     :class:`~mastodon.errors.MastodonIllegalArgumentError` when the mime type cannot be
     determined or ``media`` is of another type, and
-    :class:`~mastodon.errors.MastodonIOError` when the file cannot be opened.
+    :class:`~mastodon.errors.MastodonIOError` when the file cannot be read.
     """
     if isinstance(media, (str, os.PathLike)):
         path = os.fspath(media)
         if not os.path.isfile(path):
             raise UploadFileNotFoundError("%s: %r is not an existing file (pass raw data as bytes, with a mime type)"
                                           % (what, path))
-        mime_type = mime_type or guess_mime_type(os.fsdecode(path))
+        mime_type = guess_mime_type(os.fsdecode(path)) or mime_type
         if not mime_type:
             raise MastodonIllegalArgumentError("%s: could not determine the mime type of %r; pass it explicitly"
                                                % (what, path))
         try:
-            handle = open(path, "rb")
+            with open(path, "rb") as handle:
+                data = handle.read()
         except OSError as err:
-            raise MastodonIOError("%s: could not open %r: %s" % (what, path, err)) from err
-        return Upload((file_name or default_file_name(mime_type), handle, mime_type), True)
+            raise MastodonIOError("%s: could not read %r: %s" % (what, path, err)) from err
+        return file_name or default_file_name(mime_type), data, mime_type
 
     if isinstance(media, (bytes, bytearray, memoryview)):
-        data = bytes(media)
+        reader = None
     elif hasattr(media, "read"):
-        data = media
+        reader = media
         name = getattr(media, "name", None)
         if not mime_type and isinstance(name, str):
             mime_type = mimetypes.guess_type(name)[0]
@@ -118,28 +114,31 @@ def load_upload(media: Any, mime_type: Optional[str] = None, file_name: Optional
                                            % (what, type(media).__name__))
     if not mime_type:
         raise MastodonIllegalArgumentError("%s: data was passed directly, so its mime type must be given" % what)
-    return Upload((file_name or default_file_name(mime_type), data, mime_type), False)
+    if reader is None:
+        data = bytes(media)
+    else:
+        try:
+            data = reader.read()
+        except OSError as err:
+            raise MastodonIOError("%s: could not read the file object: %s" % (what, err)) from err
+        if not isinstance(data, (bytes, bytearray)):
+            raise MastodonIllegalArgumentError("%s: the file object must be opened in binary mode" % what)
+        data = bytes(data)
+    return file_name or default_file_name(mime_type), data, mime_type
 
 
-@contextlib.contextmanager
-def open_uploads(**specs: Optional[Tuple[Any, ...]]) -> Iterator[Dict[str, Tuple[str, Any, str]]]:
-    """Load several uploads at once and close the files opened for them afterwards.
+def upload_parts(**specs: Optional[Tuple[Any, ...]]) -> Dict[str, Part]:
+    """Load several uploads at once, for the ``files`` argument of ``_request``.
 
     Each keyword is a multipart field name; its value is ``(media, mime_type)`` or
-    ``(media, mime_type, file_name)``, or None / a ``media`` of None to leave the field
-    out. Yields the ``files`` dict for :meth:`RequestCore._request` (empty when nothing
-    is uploaded). If one upload is invalid, the files already opened are closed before
-    the error propagates.
+    ``(media, mime_type, file_name)``; None, or a ``media`` of None, leaves the field
+    out. Every upload is checked and read before the dict is returned, so an invalid
+    one raises before any request. Returns an empty dict when nothing is uploaded.
     """
-    loaded: Dict[str, Upload] = {}
-    try:
-        for field_name, spec in specs.items():
-            if spec is None or spec[0] is None:
-                continue
-            media, mime_type = spec[0], spec[1]
-            file_name = spec[2] if len(spec) > 2 else None
-            loaded[field_name] = load_upload(media, mime_type, file_name, what=field_name)
-        yield {field_name: upload.part for field_name, upload in loaded.items()}
-    finally:
-        for upload in loaded.values():
-            upload.close()
+    parts: Dict[str, Part] = {}
+    for field_name, spec in specs.items():
+        if spec is None or spec[0] is None:
+            continue
+        file_name = spec[2] if len(spec) > 2 else None
+        parts[field_name] = load_upload(spec[0], spec[1], file_name, what=field_name)
+    return parts

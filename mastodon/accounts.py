@@ -1,11 +1,11 @@
 """Accounts: registration, profiles, following (manual sections 3.4.2 and 3.6)."""
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
-from mastodon._files import open_uploads
+from mastodon._files import upload_parts
 from mastodon.authentication import DEFAULT_SCOPES, check_granted_scopes
-from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError
+from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
 #: An id, or a dict (such as an account dict) with an ``id``.
@@ -59,6 +59,18 @@ def _matching_account(accounts: Sequence[Any], query: str) -> Optional[AttribAcc
     return None
 
 
+# Module functions rather than methods, so that no private name can clash in the Mastodon class.
+def _account_page(api: RequestCore, id: IdLike, what: str, max_id: Any, min_id: Any, since_id: Any,
+                  limit: Optional[int]) -> AttribAccessList:
+    params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+    return api._request("GET", api._path("/api/v1/accounts/{}/" + what, id), params)
+
+
+def _account_action(api: RequestCore, id: IdLike, action: str,
+                    params: Optional[Dict[str, Any]] = None) -> AttribAccessDict:
+    return api._request("POST", api._path("/api/v1/accounts/{}/" + action, id), params)
+
+
 class AccountsMixin(RequestCore):
     """Account endpoints."""
 
@@ -110,3 +122,299 @@ class AccountsMixin(RequestCore):
         """Ask the server to send the confirmation e-mail again, for a logged-in user
         who has not confirmed yet. Only works for the app the user signed up with."""
         self._request("POST", "/api/v1/emails/confirmations")
+
+    # -- reading ---------------------------------------------------------------------------
+    @api_version("1.0.0", "1.0.0", "3.3.0")
+    def account(self, id: IdLike) -> AttribAccessDict:
+        """Fetch an account by its ``id`` (or account dict).
+
+        Needs no login for publicly visible accounts. Returns an account dict.
+        """
+        return self._request("GET", self._path("/api/v1/accounts/{}", id))
+
+    @api_version("1.0.0", "2.1.0", "3.3.0")
+    def account_verify_credentials(self) -> AttribAccessDict:
+        """Fetch the logged-in user's own account.
+
+        Returns an account dict with the additional ``source`` field (the plain-text
+        profile and the posting defaults) and, on newer servers, the user's ``role``.
+        """
+        return self._request("GET", "/api/v1/accounts/verify_credentials")
+
+    @api_version("1.0.0", "2.1.0", "3.3.0")
+    def me(self) -> AttribAccessDict:
+        """Fetch the logged-in user's own account; the same as
+        :meth:`account_verify_credentials`, under a clearer name.
+
+        Returns an account dict with the additional ``source`` field.
+        """
+        return self._request("GET", "/api/v1/accounts/verify_credentials")
+
+    @api_version("1.0.0", "2.8.0", "3.3.0")
+    def account_statuses(self, id: IdLike, only_media: bool = False, pinned: bool = False,
+                         exclude_replies: bool = False, exclude_reblogs: bool = False,
+                         tagged: Optional[str] = None, max_id: Optional[Any] = None,
+                         min_id: Optional[Any] = None, since_id: Optional[Any] = None,
+                         limit: Optional[int] = None) -> AttribAccessList:
+        """Fetch the statuses posted (and boosted) by the account ``id``, newest first,
+        as the logged-in user sees them (direct messages to them included).
+
+        ``only_media``: only statuses with media attachments. ``pinned``: only pinned
+        statuses (reliable for local accounts only). ``exclude_replies`` /
+        ``exclude_reblogs``: leave out replies / boosts. ``tagged``: only statuses with
+        this hashtag (a single tag; a leading ``#`` is removed). ``max_id``, ``min_id``
+        and ``since_id`` may be ids, status dicts or datetimes.
+
+        Needs no login for public statuses of publicly visible accounts (Mastodon
+        2.7.0 and newer). Returns a paginated list of status dicts.
+        """
+        params = {
+            "only_media": True if only_media else None, "pinned": True if pinned else None,
+            "exclude_replies": True if exclude_replies else None,
+            "exclude_reblogs": True if exclude_reblogs else None,
+            "tagged": tagged.lstrip("#") if isinstance(tagged, str) else tagged,
+            "max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
+        }
+        return self._request("GET", self._path("/api/v1/accounts/{}/statuses", id), params)
+
+    @api_version("1.0.0", "2.6.0", "3.3.0")
+    def account_following(self, id: IdLike, max_id: Optional[Any] = None, min_id: Optional[Any] = None,
+                          since_id: Optional[Any] = None, limit: Optional[int] = None) -> AttribAccessList:
+        """Fetch the accounts that the account ``id`` follows.
+
+        Returns a paginated list of account dicts.
+        """
+        return _account_page(self, id, "following", max_id, min_id, since_id, limit)
+
+    @api_version("1.0.0", "2.6.0", "3.3.0")
+    def account_followers(self, id: IdLike, max_id: Optional[Any] = None, min_id: Optional[Any] = None,
+                          since_id: Optional[Any] = None, limit: Optional[int] = None) -> AttribAccessList:
+        """Fetch the accounts that follow the account ``id``.
+
+        Returns a paginated list of account dicts.
+        """
+        return _account_page(self, id, "followers", max_id, min_id, since_id, limit)
+
+    @api_version("1.0.0", "1.4.0", "3.3.0")
+    def account_relationships(self, id: Union[IdLike, Sequence[IdLike]],
+                              with_suspended: Optional[bool] = None) -> AttribAccessList:
+        """Fetch the relationships (following, followed by, blocking, muting, follow
+        requested, ...) of the logged-in user to one or more accounts.
+
+        ``id`` is an id or account dict, or a list of them. ``with_suspended`` (Mastodon
+        4.3.0 and newer): also return relationships to suspended accounts.
+
+        Returns a list of relationship dicts, one per account.
+        """
+        return self._request("GET", "/api/v1/accounts/relationships", {"id": id, "with_suspended": with_suspended})
+
+    @api_version("1.0.0", "2.3.0", "3.3.0")
+    def account_search(self, q: str, limit: Optional[int] = None, following: bool = False,
+                       resolve: bool = False, offset: Optional[int] = None) -> AttribAccessList:
+        """Search for accounts by username, display name or ``username@domain``.
+
+        ``following``: only accounts the logged-in user follows. ``resolve``: let the
+        server look up a ``username@domain`` it does not know yet through WebFinger
+        (otherwise only known accounts are found). ``offset`` skips that many results.
+
+        Returns a list of account dicts.
+        """
+        params = {"q": q, "limit": limit, "following": bool(following), "resolve": True if resolve else None,
+                  "offset": offset}
+        return self._request("GET", "/api/v1/accounts/search", params)
+
+    @api_version("2.1.0", "2.1.0", "2.1.0")
+    def account_lists(self, id: IdLike) -> AttribAccessList:
+        """Fetch the logged-in user's lists that the account ``id`` is a member of.
+
+        Returns a list of list dicts.
+        """
+        return self._request("GET", self._path("/api/v1/accounts/{}/lists", id))
+
+    @api_version("3.4.0", "3.4.0", "3.3.0")
+    def account_lookup(self, acct: str) -> AttribAccessDict:
+        """Look up an account by ``user@domain`` (just ``user`` for a local account).
+
+        Only finds accounts the server already knows (no WebFinger look-up); use
+        :meth:`account_search` with ``resolve=True`` to find others.
+
+        Returns an account dict.
+        """
+        return self._request("GET", "/api/v1/accounts/lookup", {"acct": acct})
+
+    @api_version("3.5.0", "3.5.0", "3.5.0")
+    def account_familiar_followers(self, id: Union[IdLike, Sequence[IdLike]]) -> AttribAccessList:
+        """Find the followers of one or more accounts that the logged-in user also follows.
+
+        ``id`` is an id or account dict, or a list of them.
+
+        Returns a list of familiar follower dicts (``id`` of the account asked about and
+        ``accounts``, the list of such followers), one per account.
+        """
+        ids = id if isinstance(id, (list, tuple, set)) else [id]
+        return self._request("GET", "/api/v1/accounts/familiar_followers",
+                             {"id": [self._unpack_id(i) for i in ids]}, use_json=True)
+
+    @api_version("3.3.0", "3.3.0", "2.3.4")
+    def account_featured_tags(self, id: IdLike) -> AttribAccessList:
+        """Fetch the hashtags the account ``id`` features on its profile.
+
+        Returns a list of featured tag dicts (``id``, ``name``, ``url``,
+        ``statuses_count``, ``last_status_at``).
+        """
+        return self._request("GET", self._path("/api/v1/accounts/{}/featured_tags", id))
+
+    # -- following, blocking, muting -------------------------------------------------------------
+    @api_version("1.0.0", "3.3.0", "3.3.0")
+    def account_follow(self, id: IdLike, reblogs: bool = True, notify: bool = False) -> AttribAccessDict:
+        """Follow the account ``id`` (or send a follow request to a locked account).
+
+        ``reblogs=False`` hides the account's boosts from the home timeline;
+        ``notify=True`` sends a notification for each of its posts. Calling it again for
+        a followed account updates these settings.
+
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "follow", {"reblogs": bool(reblogs), "notify": bool(notify)})
+
+    @api_version("1.0.0", "2.1.0", "3.3.0")
+    def follows(self, uri: str) -> AttribAccessDict:
+        """Follow an account given as ``username@domain`` (or a profile URL), remote or local.
+
+        The server is asked to find (and, for a remote account it does not know yet,
+        resolve) the account through search, which is then followed; the old
+        ``/api/v1/follows`` endpoint no longer exists. Raises
+        :class:`~mastodon.errors.MastodonNotFoundError` when no account matches.
+
+        Returns the account dict of the followed account.
+        """
+        query = str(uri).strip()
+        if not query.lstrip("@"):
+            raise MastodonIllegalArgumentError("follows needs an account as username@domain, got %r" % (uri,))
+        if self._server_at_least("2.4.1"):
+            result = self._request("GET", "/api/v2/search", {"q": query, "resolve": True, "type": "accounts"})
+            accounts = (result.get("accounts") or []) if isinstance(result, dict) else []
+        else:
+            accounts = self._request("GET", "/api/v1/accounts/search", {"q": query, "resolve": True}) or []
+        account = _matching_account(accounts, query)
+        if account is None:
+            raise MastodonNotFoundError("Could not find the account %r" % query, 404, "Not Found",
+                                        "No account found for %s" % query)
+        _account_action(self, account, "follow")
+        return account
+
+    @api_version("1.0.0", "1.4.0", "3.3.0")
+    def account_unfollow(self, id: IdLike) -> AttribAccessDict:
+        """Unfollow the account ``id`` (or withdraw a follow request).
+
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "unfollow")
+
+    @api_version("3.5.0", "3.5.0", "3.3.0")
+    def account_remove_from_followers(self, id: IdLike) -> AttribAccessDict:
+        """Remove the account ``id`` from the logged-in user's followers (make it unfollow
+        the user, a "soft block").
+
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "remove_from_followers")
+
+    @api_version("1.0.0", "1.4.0", "3.3.0")
+    def account_block(self, id: IdLike) -> AttribAccessDict:
+        """Block the account ``id``.
+
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "block")
+
+    @api_version("1.0.0", "1.4.0", "3.3.0")
+    def account_unblock(self, id: IdLike) -> AttribAccessDict:
+        """Unblock the account ``id``.
+
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "unblock")
+
+    @api_version("1.1.0", "2.4.3", "3.3.0")
+    def account_mute(self, id: IdLike, notifications: bool = True, duration: Optional[int] = None) -> AttribAccessDict:
+        """Mute the account ``id``.
+
+        ``notifications=False`` keeps the account's notifications coming although it
+        is muted in timelines. ``duration``: lift the mute automatically after that many
+        seconds.
+
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "mute", {"notifications": bool(notifications), "duration": duration})
+
+    @api_version("1.1.0", "1.4.0", "3.3.0")
+    def account_unmute(self, id: IdLike) -> AttribAccessDict:
+        """Unmute the account ``id``.
+
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "unmute")
+
+    @api_version("2.5.0", "2.5.0", "3.3.0")
+    def account_pin(self, id: IdLike) -> AttribAccessDict:
+        """Endorse (feature) the account ``id`` on the logged-in user's profile.
+
+        Uses the ``endorse`` endpoint on Mastodon 4.4.0 and newer (``pin`` before).
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "endorse" if self._server_at_least("4.4.0") else "pin")
+
+    @api_version("2.5.0", "2.5.0", "3.3.0")
+    def account_unpin(self, id: IdLike) -> AttribAccessDict:
+        """Stop endorsing (featuring) the account ``id`` on the logged-in user's profile.
+
+        Uses the ``unendorse`` endpoint on Mastodon 4.4.0 and newer (``unpin`` before).
+        Returns a relationship dict with the updated relationship.
+        """
+        return _account_action(self, id, "unendorse" if self._server_at_least("4.4.0") else "unpin")
+
+    @api_version("3.2.0", "3.2.0", "3.3.0")
+    def account_note_set(self, id: IdLike, comment: str) -> AttribAccessDict:
+        """Set the private note (visible only to the logged-in user) on the account ``id``;
+        an empty ``comment`` removes it.
+
+        Returns a relationship dict, whose ``note`` holds the new note.
+        """
+        return _account_action(self, id, "note", {"comment": comment})
+
+    # -- the logged-in user's profile --------------------------------------------------------------
+    @api_version("1.1.1", "3.1.0", "3.3.0")
+    def account_update_credentials(self, display_name: Optional[str] = None, note: Optional[str] = None,
+                                   avatar: Optional[Any] = None, avatar_mime_type: Optional[str] = None,
+                                   header: Optional[Any] = None, header_mime_type: Optional[str] = None,
+                                   locked: Optional[bool] = None, bot: Optional[bool] = None,
+                                   discoverable: Optional[bool] = None,
+                                   fields: Optional[Sequence[Any]] = None) -> AttribAccessDict:
+        """Update the logged-in user's profile; only the arguments given are changed.
+
+        ``note`` is the bio. ``avatar`` and ``header`` are images, each given as a file
+        path, as ``bytes`` or as a binary file object, and uploaded as a multipart body.
+        For a path the mime type is detected as for media uploads (from the content
+        with python-magic when installed, else from the file name), and
+        ``avatar_mime_type`` / ``header_mime_type`` is used when that fails; for data
+        and file objects pass it (for a file object with a name it is otherwise
+        guessed from the name).
+
+        ``locked``: follow requests need manual approval. ``bot``: mark the account as
+        automated. ``discoverable``: list the account in the profile directory.
+
+        ``fields`` are the profile's name-value fields: up to four ``(name, value)``
+        pairs (or dicts with ``name`` and ``value``, such as ``me().source.fields``);
+        they replace all current fields, and an empty list removes them. More than four
+        raise :class:`~mastodon.errors.MastodonIllegalArgumentError`, as does a path that
+        is not a file or data without a mime type, before anything is sent.
+
+        Returns the updated account dict of the logged-in user (with ``source``).
+        """
+        params: Dict[str, Any] = {"display_name": display_name, "note": note, "locked": locked, "bot": bot,
+                                  "discoverable": discoverable}
+        if fields is not None:
+            params.update(_fields_attributes(fields))
+        files = upload_parts(avatar=(avatar, avatar_mime_type), header=(header, header_mime_type))
+        return self._request("PATCH", "/api/v1/accounts/update_credentials", params, files=files or None)

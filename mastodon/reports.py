@@ -1,6 +1,58 @@
 """Reports (manual section 3.11)."""
+from typing import Any, Dict, Optional, Sequence, Union
+
 from mastodon._core import RequestCore
+from mastodon.errors import MastodonIllegalArgumentError, MastodonVersionError
+from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+
+#: An id, or a dict (such as an account or status dict) with an ``id``.
+IdLike = Union[int, str, Dict[str, Any]]
+#: Report categories (Mastodon 3.5.0 and newer).
+REPORT_CATEGORIES = ("spam", "violation", "other")
+
+
+def _as_list(value: Any) -> Any:
+    if value is None or isinstance(value, (list, tuple, set)):
+        return value
+    return [value]
 
 
 class ReportsMixin(RequestCore):
     """Reports endpoints."""
+
+    @api_version("1.1.0", "1.1.0", "2.9.1")
+    def reports(self) -> AttribAccessList:
+        """Fetch the reports the logged-in user has filed.
+
+        Mastodon removed this endpoint in 2.5.0: on such servers (and on servers of
+        unknown version) :class:`~mastodon.errors.MastodonVersionError` is raised
+        without sending anything.
+
+        Returns a list of report dicts.
+        """
+        if self._server_at_least("2.5.0"):
+            raise MastodonVersionError("reports() was removed in Mastodon 2.5.0; the server does not offer it")
+        return self._request("GET", "/api/v1/reports")
+
+    @api_version("1.1.0", "3.5.0", "2.9.1")
+    def report(self, account_id: IdLike, status_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None,
+               comment: Optional[str] = None, forward: bool = False, category: Optional[str] = None,
+               rule_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None) -> AttribAccessDict:
+        """Report the account ``account_id`` to the moderators of the server.
+
+        ``status_ids``: the offending statuses (an id or status dict, or a list of
+        them). ``comment``: the reason, for the moderators. ``forward=True`` also sends
+        the report of a remote account to its server. ``category`` (Mastodon 3.5.0 and
+        newer) is one of ``"spam"``, ``"violation"`` and ``"other"`` (others raise
+        :class:`~mastodon.errors.MastodonIllegalArgumentError`); ``rule_ids`` are the
+        ids of the broken server rules (see the ``rules`` of :meth:`instance`), for
+        ``"violation"``.
+
+        Returns a report dict.
+        """
+        if category is not None and category not in REPORT_CATEGORIES:
+            raise MastodonIllegalArgumentError("Invalid report category %r: use one of %s"
+                                               % (category, ", ".join(REPORT_CATEGORIES)))
+        params = {"account_id": account_id, "status_ids": _as_list(status_ids), "comment": comment,
+                  "forward": True if forward else None, "category": category, "rule_ids": _as_list(rule_ids)}
+        return self._request("POST", "/api/v1/reports/", params)
