@@ -276,6 +276,8 @@ class RequestCore:
         send: Dict[str, Any] = {}
         if method in ("GET", "HEAD"):
             send["params"] = form_pairs(params)
+            if use_json:  # as 1.8.0 did for some GETs; the query carries the same parameters
+                send["json"] = json_body(params)
         elif use_json:
             send["json"] = json_body(params)
         else:

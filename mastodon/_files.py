@@ -29,10 +29,21 @@ from mastodon.errors import MastodonFileNotFoundError, MastodonIllegalArgumentEr
 
 log = logging.getLogger("mastodon")
 
-try:  # python-magic is optional; it fails with ImportError, or OSError when libmagic is missing
-    import magic as _magic
-except Exception:  # noqa: BLE001
-    _magic = None
+_UNLOADED = object()
+#: The python-magic module, imported on first use (it is slow to import); None when it
+#: is not installed or libmagic is missing.
+_magic: Any = _UNLOADED
+
+
+def _magic_module() -> Any:
+    global _magic
+    if _magic is _UNLOADED:
+        try:
+            import magic
+        except Exception:  # noqa: BLE001 - ImportError, or OSError when libmagic is missing
+            magic = None
+        _magic = magic
+    return _magic
 
 #: Answers of libmagic that say "I don't know"; the file name is asked next.
 _UNKNOWN_TYPES = frozenset(("application/octet-stream", "application/x-empty", "inode/x-empty"))
@@ -54,9 +65,10 @@ def guess_mime_type(path: str) -> Optional[str]:
     """The mime type of the file at ``path``: from its content with python-magic when
     available, else (or when magic does not know) from its name. None if unknown."""
     detected = None
-    if _magic is not None:
+    magic = _magic_module()
+    if magic is not None:
         try:
-            detected = _magic.from_file(path, mime=True)
+            detected = magic.from_file(path, mime=True)
         except Exception as err:  # noqa: BLE001 - fall back to the file name
             log.debug("python-magic could not read %r: %s", path, err)
     if detected and detected not in _UNKNOWN_TYPES:

@@ -1,21 +1,13 @@
 """Media attachments: upload and update (manual section 3.5)."""
 import logging
-import mimetypes
-import os
 import time
-import uuid
 from numbers import Real
 from typing import Any, Dict, Optional, Tuple
 
 from mastodon._core import RequestCore
-from mastodon.errors import (MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError,
-                             MastodonIOError, MastodonVersionError)
+from mastodon._files import load_upload
+from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError
 from mastodon.utility import AttribAccessDict, api_version
-
-try:
-    import magic
-except Exception:  # noqa: BLE001 - ImportError without python-magic, also raised without libmagic
-    magic = None
 
 log = logging.getLogger("mastodon")
 
@@ -26,69 +18,6 @@ MEDIA_POLL_INTERVAL = 1.0
 MEDIA_POLL_MAX_INTERVAL = 5.0
 #: How long to wait for the server to process an upload before giving up (seconds).
 MEDIA_POLL_TIMEOUT = 300.0
-
-#: What python-magic answers for content it cannot identify.
-_UNKNOWN_TYPES = frozenset(("application/octet-stream", "application/x-empty", "inode/x-empty"))
-
-
-class MediaFileNotFoundError(MastodonIllegalArgumentError, MastodonFileNotFoundError):
-    """A media file given by path does not exist (both an illegal argument and a file
-    error, so either ``except`` clause catches it)."""
-
-
-def guess_mime_type(path: str) -> Optional[str]:
-    """The mime type of the file at ``path``: from its content with python-magic when
-    available, else (or when magic cannot tell) from its name with :mod:`mimetypes`.
-    None when neither can tell."""
-    if magic is not None:
-        try:
-            found = magic.from_file(path, mime=True)
-        except Exception as err:  # noqa: BLE001 - a broken libmagic must not break uploads
-            log.debug("python-magic could not read %r: %s", path, err)
-            found = None
-        if found and found not in _UNKNOWN_TYPES:
-            return found
-    return mimetypes.guess_type(path)[0]
-
-
-def _upload_name(mime_type: str) -> str:
-    extension = mimetypes.guess_extension(mime_type) or ""
-    return "mastodonpyupload_%s_%s%s" % (time.time(), uuid.uuid4().hex, extension)
-
-
-def _media_part(value: Any, mime_type: Optional[str], file_name: Optional[str],
-                what: str) -> Tuple[str, bytes, str]:
-    """Read a media argument into a multipart part ``(file name, data, mime type)``.
-
-    ``value`` is a path (str or path-like; its mime type is detected, ``mime_type`` is
-    only used when detection fails), bytes, or a binary file object (read from its
-    current position, not closed; ``mime_type`` required). A file opened here is
-    closed before returning. The data is read at once so that a retried request
-    (rate limit) sends it again.
-    """
-    if isinstance(value, (str, os.PathLike)):
-        path = os.fspath(value)
-        if not os.path.isfile(path):
-            raise MediaFileNotFoundError("%s: no such file: %r" % (what, path))
-        mime_type = guess_mime_type(path) or mime_type
-        if mime_type is None:
-            raise MastodonIllegalArgumentError(
-                "%s: could not determine the mime type of %r; pass it explicitly" % (what, path))
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as err:
-            raise MastodonIOError("%s: could not read %r: %s" % (what, path, err)) from err
-    elif isinstance(value, (bytes, bytearray, memoryview)) or hasattr(value, "read"):
-        if not mime_type:
-            raise MastodonIllegalArgumentError(
-                "%s: a mime type is required when passing data or a file object instead of a path" % what)
-        data = bytes(value) if not hasattr(value, "read") else value.read()
-    else:
-        raise MastodonIllegalArgumentError(
-            "%s must be a file path, bytes or a binary file object, got %s" % (what, type(value).__name__))
-    return file_name or _upload_name(mime_type), data, mime_type
-
 
 def _focus(focus: Any) -> Optional[str]:
     """``(x, y)`` (or a dict with ``x`` and ``y``), each between -1 and 1, as ``"x,y"``."""
@@ -156,9 +85,9 @@ class MediaMixin(RequestCore):
         self._check_thumbnail(thumbnail)
         params = {"description": description, "focus": _focus(focus)}
         files: Dict[str, Tuple[str, bytes, str]] = {
-            "file": _media_part(media_file, mime_type, file_name, "media_file")}
+            "file": load_upload(media_file, mime_type, file_name, "media_file")}
         if thumbnail is not None:
-            files["thumbnail"] = _media_part(thumbnail, thumbnail_mime_type, None, "thumbnail")
+            files["thumbnail"] = load_upload(thumbnail, thumbnail_mime_type, None, "thumbnail")
         v2 = self._server_at_least("3.1.4")
         media = self._request("POST", "/api/v2/media" if v2 else "/api/v1/media", params, files=files)
         if synchronous and v2:
@@ -197,5 +126,5 @@ class MediaMixin(RequestCore):
         params = {"description": description, "focus": _focus(focus)}
         files = None
         if thumbnail is not None:
-            files = {"thumbnail": _media_part(thumbnail, thumbnail_mime_type, None, "thumbnail")}
+            files = {"thumbnail": load_upload(thumbnail, thumbnail_mime_type, None, "thumbnail")}
         return self._request("PUT", self._path("/api/v1/media/{}", id), params, files=files)

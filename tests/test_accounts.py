@@ -167,10 +167,10 @@ def test_account_familiar_followers(api, server, given, ids):
     result = api.account_familiar_followers(given)
     request = server.last
     assert (request.method, request.path) == ("GET", "/api/v1/accounts/familiar_followers")
-    # The id list goes in the query (id[]); if the core also sends it as a JSON body
-    # (as 1.8.0 did), that body holds the same ids with their types kept.
+    # The ids go in the query (id[], the documented form) and, as 1.8.0 sent them, in a
+    # JSON body with their types kept.
     assert request.query == {"id[]": [str(i) for i in ids]}
-    assert request.json in (None, {"id": ids})
+    assert request.json == {"id": ids}
     assert result[0].id == 109382 and result[0].accounts[0].acct == "carol@birds.example"
 
 

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+import mastodon._files
 import mastodon.media
 from mastodon.errors import (MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError,
                              MastodonVersionError)
@@ -51,7 +52,7 @@ def opened_files(monkeypatch):
         handles.append(handle)
         return handle
 
-    monkeypatch.setattr(mastodon.media, "open", recording_open, raising=False)
+    monkeypatch.setattr(mastodon._files, "open", recording_open, raising=False)
     return handles
 
 
@@ -97,7 +98,7 @@ def test_media_post_detects_the_type_from_the_content(api, server, tmp_path):
 
 
 def test_media_post_without_python_magic_uses_the_file_name(api, server, video_file, monkeypatch):
-    monkeypatch.setattr(mastodon.media, "magic", None)
+    monkeypatch.setattr(mastodon._files, "_magic", None)
     server.route("POST", "/api/v2/media", json=entities.media_attachment())
     api.media_post(video_file)
     assert server.last.files["file"][1] == "video/x-msvideo"
@@ -109,7 +110,7 @@ def test_media_post_when_magic_fails_uses_the_file_name(api, server, png_file, m
         def from_file(path, mime=False):
             raise OSError("libmagic database missing")
 
-    monkeypatch.setattr(mastodon.media, "magic", BrokenMagic)
+    monkeypatch.setattr(mastodon._files, "_magic", BrokenMagic)
     server.route("POST", "/api/v2/media", json=entities.media_attachment())
     api.media_post(png_file)
     assert server.last.files["file"][1] == "image/png"
