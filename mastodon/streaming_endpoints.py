@@ -1,6 +1,369 @@
-"""The streaming API endpoints (manual section 3.10)."""
+"""The streaming API endpoints (manual section 3.10): opening, running and closing streams.
+
+Every stream is a long ``GET`` through ``self.session`` to the streaming host (see
+:meth:`StreamingMixin._streaming_base_url`), read by the listener
+(:mod:`mastodon.streaming`). In blocking mode the calling thread reads it; with
+``run_async=True`` a :class:`StreamHandle` thread does, optionally reconnecting.
+"""
+import functools
+import logging
+import numbers
+import socket
+import threading
+import time
+from typing import Any, Callable, Dict, Optional
+from urllib.parse import urlsplit
+
+from mastodon import _debug
 from mastodon._core import RequestCore
+from mastodon.errors import MastodonError, MastodonIllegalArgumentError, MastodonNetworkError
+from mastodon._sse import StreamFailure
+from mastodon.streaming import consume
+from mastodon.utility import api_version
+
+log = logging.getLogger("mastodon")
+
+#: Reconnection waits never go below this (seconds), so a stream is never retried in a tight loop.
+MIN_RECONNECT_WAIT = 0.1
+#: Repeated failures double the wait up to this (or up to ``reconnect_async_wait_sec`` if larger).
+MAX_RECONNECT_WAIT = 60.0
+#: A connection that delivered an event, or stayed up this long (seconds), resets the backoff.
+HEALTHY_AFTER = 30.0
+#: How long :meth:`StreamHandle.close` waits for the stream thread to finish (seconds).
+CLOSE_WAIT = 1.0
+
+_WS_SCHEMES = {"wss": "https", "ws": "http", "https": "https", "http": "http"}
+
+
+class StreamHandle:
+    """The handle of a stream read by a background thread, returned by the ``stream_*``
+    methods when called with ``run_async=True``.
+
+    The thread connects, dispatches events to the listener and, with
+    ``reconnect_async=True``, reconnects after every failure (dropped connection, read
+    timeout, refused connection) until :meth:`close` is called: the first retry comes
+    after ``reconnect_async_wait_sec`` seconds, repeated failures double the wait (up to
+    a minute, or ``reconnect_async_wait_sec`` if that is longer). Each failure is passed
+    to the listener's ``on_abort`` and logged on the ``mastodon`` logger. Without
+    ``reconnect_async``, the first failure ends the thread.
+    """
+
+    def __init__(self, connect: Callable[[], Any], listener: Any, reconnect: bool, wait: float) -> None:
+        self._connect = connect
+        self._listener = listener
+        self._reconnect = bool(reconnect)
+        self._wait = float(wait)
+        self._closed = threading.Event()
+        self._lock = threading.Lock()
+        self._response: Any = None
+        self._receiving = False
+        self._thread = threading.Thread(target=self._run, name="mastodon-stream", daemon=True)
+
+    def _start(self) -> "StreamHandle":
+        self._thread.start()
+        return self
+
+    def close(self) -> None:
+        """Stop streaming: close the connection and end the thread.
+
+        Works while the server is silent: the connection is shut down, which wakes the
+        thread at once. Waits up to a second for the thread to finish (not when called
+        from a handler, that is from the stream thread itself). No handler is called
+        and no reconnection is made once the thread has noticed the close. (A
+        connection attempt still waiting for the server's answer cannot be cut short:
+        the thread then ends as soon as that attempt is over.)
+        """
+        self._closed.set()
+        with self._lock:
+            response = self._response
+        if response is not None:
+            _interrupt(response)
+        if threading.current_thread() is not self._thread and self._thread.is_alive():
+            self._thread.join(CLOSE_WAIT)
+
+    def is_alive(self) -> bool:
+        """Whether the stream thread is still running (connected, or waiting to reconnect)."""
+        return self._thread.is_alive()
+
+    def is_receiving(self) -> bool:
+        """Whether the stream is connected and reading events right now (False while
+        connecting, waiting to reconnect, or after :meth:`close`)."""
+        return self._receiving and not self._closed.is_set() and self._thread.is_alive()
+
+    # -- the thread ----------------------------------------------------------------------------
+    def _run(self) -> None:
+        failures = 0
+        while not self._closed.is_set():
+            started = time.monotonic()
+            error, aborted, dispatched = self._run_connection()
+            if error is None or self._closed.is_set():
+                return
+            if not aborted:
+                _notify_abort(self._listener, error, log_errors=True)
+            if not self._reconnect:
+                log.error("Stream ended: %s", error)
+                return
+            healthy = dispatched > 0 or time.monotonic() - started >= HEALTHY_AFTER
+            failures = 1 if healthy else failures + 1
+            delay = reconnect_delay(self._wait, failures)
+            log.warning("Stream failed (%s); reconnecting in %.1f s", error, delay)
+            if self._closed.wait(delay):
+                return
+
+    def _run_connection(self) -> Any:
+        """Connect and read one connection: (error or None to stop, on_abort done, events)."""
+        try:
+            response = self._connect()
+        except MastodonNetworkError as err:
+            return err, False, 0
+        with self._lock:
+            self._response = response
+            if self._closed.is_set():  # closed while connecting
+                self._response = None
+                response.close()
+                return None, False, 0
+        self._receiving = True
+        try:
+            dispatched = consume(self._listener, response, keep_going=self._reconnect, stop=self._closed)
+        except StreamFailure as failure:
+            return failure.error, failure.aborted, failure.dispatched
+        except Exception as err:  # raised by the listener itself, not by the stream
+            if self._closed.is_set():
+                return None, False, 0
+            if not self._reconnect:
+                log.exception("The stream listener raised; the stream ends")
+                return None, False, 0
+            log.exception("The stream listener raised; reconnecting")
+            return MastodonNetworkError("The stream listener raised: %r" % (err,)), True, 0
+        finally:
+            self._receiving = False
+            with self._lock:
+                self._response = None
+            response.close()
+        return MastodonNetworkError("Server ceased communication."), False, dispatched
+
+
+def reconnect_delay(wait: float, failures: int) -> float:
+    """Seconds to wait before reconnection attempt number ``failures`` (1 = first) in a row."""
+    base = max(wait, MIN_RECONNECT_WAIT)
+    return min(base * 2 ** min(failures - 1, 30), max(base, MAX_RECONNECT_WAIT))
+
+
+def _notify_abort(listener: Any, error: MastodonError, log_errors: bool = False) -> None:
+    hook = getattr(listener, "on_abort", None)
+    if hook is None:
+        return
+    if not log_errors:
+        hook(error)
+        return
+    try:
+        hook(error)
+    except Exception:  # noqa: BLE001 - the thread must go on (or end) in an orderly way
+        log.exception("The stream listener's on_abort raised")
+
+
+def _interrupt(response: Any) -> None:
+    """Wake a thread blocked reading ``response``: shut its socket down (closing the
+    response could wait for the reader to let go of it)."""
+    raw = getattr(response, "raw", None)
+    connection = getattr(raw, "connection", None) or getattr(raw, "_connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        buffered = getattr(getattr(raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(buffered, "raw", None), "_sock", None)
+    if isinstance(sock, socket.socket):
+        try:
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket call, also for TLS sockets
+        except OSError:
+            pass
+        return
+    try:
+        response.close()
+    except Exception:  # noqa: BLE001 - closing is best effort
+        pass
+
+
+def _check_listener(listener: Any) -> None:
+    if not callable(getattr(listener, "handle_stream", None)):
+        raise MastodonIllegalArgumentError(
+            "listener must be a StreamListener (or have a handle_stream method), not %r" % (listener,))
+
+
+def _check_number(name: str, value: Any, allow_none: bool, allow_zero: bool) -> None:
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or value < 0 or (value == 0 and not allow_zero):
+        raise MastodonIllegalArgumentError(
+            "%s must be a %s number of seconds%s, not %r"
+            % (name, "non-negative" if allow_zero else "positive", " or None" if allow_none else "", value))
 
 
 class StreamingMixin(RequestCore):
-    """The streaming API endpoints endpoints."""
+    """The streaming API endpoints."""
+
+    @api_version("1.1.0", "1.4.2", "3.3.0")
+    def stream_user(self, listener: Any, run_async: bool = False, timeout: Optional[float] = 300,
+                    reconnect_async: bool = False, reconnect_async_wait_sec: float = 5) -> Optional[StreamHandle]:
+        """Stream the events relevant to the logged-in user: home timeline and notifications.
+
+        ``listener`` is a :class:`StreamListener`. Blocking by default: returns only by
+        raising (after ``listener.on_abort``) :class:`MastodonNetworkError` when the
+        connection fails or ends (:class:`MastodonReadTimeout` when nothing, not even a
+        heartbeat, arrived for ``timeout`` seconds; None waits forever) or
+        :class:`MastodonMalformedEventError` for an unreadable event. With
+        ``run_async=True``, returns a :class:`~mastodon.streaming_endpoints.StreamHandle`
+        at once and streams in a thread; ``reconnect_async=True`` makes that thread
+        reconnect after failures, waiting ``reconnect_async_wait_sec`` seconds (more on
+        repeated failures). See :ref:`streaming` for details.
+        """
+        return self._stream("/api/v1/streaming/user", None, listener, run_async, timeout,
+                            reconnect_async, reconnect_async_wait_sec)
+
+    @api_version("1.1.0", "1.4.2", "3.3.0")
+    def stream_public(self, listener: Any, run_async: bool = False, timeout: Optional[float] = 300,
+                      reconnect_async: bool = False, reconnect_async_wait_sec: float = 5) -> Optional[StreamHandle]:
+        """Stream the public (federated) timeline.
+
+        Arguments and return value as in :meth:`stream_user`.
+        """
+        return self._stream("/api/v1/streaming/public", None, listener, run_async, timeout,
+                            reconnect_async, reconnect_async_wait_sec)
+
+    @api_version("1.1.0", "1.4.2", "3.3.0")
+    def stream_local(self, listener: Any, run_async: bool = False, timeout: Optional[float] = 300,
+                     reconnect_async: bool = False, reconnect_async_wait_sec: float = 5) -> Optional[StreamHandle]:
+        """Stream the local public timeline (statuses of this server's users).
+
+        Arguments and return value as in :meth:`stream_user`.
+        """
+        return self._stream("/api/v1/streaming/public/local", None, listener, run_async, timeout,
+                            reconnect_async, reconnect_async_wait_sec)
+
+    @api_version("1.1.0", "1.4.2", "3.3.0")
+    def stream_hashtag(self, tag: str, listener: Any, local: bool = False, run_async: bool = False,
+                       timeout: Optional[float] = 300, reconnect_async: bool = False,
+                       reconnect_async_wait_sec: float = 5) -> Optional[StreamHandle]:
+        """Stream the public statuses with the hashtag ``tag`` (without the ``#``: a
+        leading ``#`` is a :class:`MastodonIllegalArgumentError`) that the server knows of;
+        ``local=True`` limits them to local statuses.
+
+        Other arguments and return value as in :meth:`stream_user`.
+        """
+        if not isinstance(tag, str) or not tag:
+            raise MastodonIllegalArgumentError("tag must be a non-empty string, not %r" % (tag,))
+        if tag.startswith("#"):
+            raise MastodonIllegalArgumentError("Tag parameter should omit leading #: use %r" % (tag.lstrip("#"),))
+        path = "/api/v1/streaming/hashtag/local" if local else "/api/v1/streaming/hashtag"
+        return self._stream(path, {"tag": tag}, listener, run_async, timeout, reconnect_async,
+                            reconnect_async_wait_sec)
+
+    @api_version("2.1.0", "2.1.0", "3.3.0")
+    def stream_list(self, id: Any, listener: Any, run_async: bool = False, timeout: Optional[float] = 300,
+                    reconnect_async: bool = False, reconnect_async_wait_sec: float = 5) -> Optional[StreamHandle]:
+        """Stream the events of the logged-in user restricted to the accounts on list
+        ``id`` (a list id or list dict).
+
+        Other arguments and return value as in :meth:`stream_user`.
+        """
+        list_id = self._unpack_id(id)
+        if list_id is None or list_id == "":
+            raise MastodonIllegalArgumentError("stream_list needs a list id or list dict, not %r" % (id,))
+        return self._stream("/api/v1/streaming/list", {"list": list_id}, listener, run_async, timeout,
+                            reconnect_async, reconnect_async_wait_sec)
+
+    @api_version("2.6.0", "2.6.0", "3.3.0")
+    def stream_direct(self, listener: Any, run_async: bool = False, timeout: Optional[float] = 300,
+                      reconnect_async: bool = False, reconnect_async_wait_sec: float = 5) -> Optional[StreamHandle]:
+        """Stream the logged-in user's direct messages (as ``conversation`` events).
+
+        Arguments and return value as in :meth:`stream_user`.
+        """
+        return self._stream("/api/v1/streaming/direct", None, listener, run_async, timeout,
+                            reconnect_async, reconnect_async_wait_sec)
+
+    @api_version("2.5.0", "2.5.0", "2.5.0")
+    def stream_healthy(self) -> bool:
+        """Whether the streaming server is up: True if its health check answers "OK" (or "success").
+
+        Returns False, without raising, when the streaming server is down, unreachable
+        or answers anything else.
+        """
+        try:
+            base_url = self._streaming_base_url()
+        except MastodonError as err:
+            log.info("Could not look up the streaming host (%s); checking %s", err, self.api_base_url)
+            base_url = self.api_base_url
+        try:
+            response = self._request("GET", "/api/v1/streaming/health", base_url=base_url,
+                                     rate_limited=False, return_response=True)
+            return response.status_code == 200 and response.content.strip() in (b"OK", b"success")
+        except Exception as err:  # noqa: BLE001 - any failure means "not healthy"
+            log.info("Streaming health check failed: %s", err)
+            return False
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _streaming_base_url(self) -> str:
+        """The base URL of the streaming server: ``urls.streaming_api`` of the instance
+        (``wss``/``ws`` read as ``https``/``http``) when it names one, else ``api_base_url``."""
+        urls = self._cached_instance().get("urls")
+        location = urls.get("streaming_api") if isinstance(urls, dict) else None
+        if not isinstance(location, str) or not location:
+            return self.api_base_url
+        parts = urlsplit(location)
+        scheme = _WS_SCHEMES.get(parts.scheme.lower())
+        if scheme is None or not parts.netloc:
+            log.warning("Unusable streaming_api %r in the instance document; streaming from %s",
+                        location, self.api_base_url)
+            return self.api_base_url
+        return scheme + "://" + parts.netloc
+
+    def _stream(self, path: str, params: Optional[Dict[str, Any]], listener: Any, run_async: bool,
+                timeout: Optional[float], reconnect_async: bool,
+                reconnect_async_wait_sec: float) -> Optional[StreamHandle]:
+        _check_listener(listener)
+        _check_number("timeout", timeout, allow_none=True, allow_zero=False)
+        _check_number("reconnect_async_wait_sec", reconnect_async_wait_sec, allow_none=False, allow_zero=True)
+        url = self._streaming_base_url() + path
+        connect = functools.partial(self._stream_connect, url, params, timeout)
+        if run_async:
+            return StreamHandle(connect, listener, reconnect_async, reconnect_async_wait_sec)._start()
+        try:
+            response = connect()
+        except MastodonNetworkError as err:
+            _notify_abort(listener, err)
+            raise
+        try:
+            consume(listener, response)
+        except StreamFailure as failure:
+            error, aborted = failure.error, failure.aborted
+        else:
+            error, aborted = MastodonNetworkError("Server ceased communication."), False
+        finally:
+            response.close()
+        if not aborted:
+            _notify_abort(listener, error)
+        raise error
+
+    def _stream_connect(self, url: str, params: Optional[Dict[str, Any]], timeout: Optional[float]) -> Any:
+        """Open the stream: the response, once the server answered 200; else MastodonNetworkError."""
+        headers = {"User-Agent": self.user_agent, "Accept": "text/event-stream"}
+        token = self.access_token
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        connect_timeout = self.request_timeout
+        if isinstance(connect_timeout, (tuple, list)):
+            connect_timeout = connect_timeout[0]
+        if self.debug_requests:
+            _debug.print_request("GET", url, params, headers, None)
+        try:
+            response = self.session.request("GET", url, params=params, headers=headers, stream=True,
+                                            timeout=(connect_timeout, timeout))
+        except Exception as err:  # requests, urllib3 and socket failures alike
+            raise MastodonNetworkError("Could not connect to streaming server: %s" % (err,)) from err
+        status = getattr(response, "status_code", None)
+        if status != 200:
+            reason = getattr(response, "reason", None) or ""
+            response.close()
+            raise MastodonNetworkError("Could not connect to streaming server: HTTP %s %s" % (status, reason))
+        log.debug("Stream connected: %s", url)
+        return response
