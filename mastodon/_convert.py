@@ -5,12 +5,23 @@ it is parsed: numeric id strings become ints, date strings and epoch numbers bec
 ``datetime``s, ``"true"``/``"false"`` become booleans, and every object becomes an
 :class:`~mastodon.utility.AttribAccessDict`. The same hook converts streaming events
 and decrypted push messages.
+
+The rules (WIRE.md "Responses"), per key and in this order: a string of ASCII digits
+under an :data:`INT_KEYS` key becomes an ``int``; a value under a :data:`DATE_KEYS` key
+becomes a ``datetime`` (see :func:`parse_date`; one that cannot be parsed is removed);
+``"true"``/``"false"`` (any case) under a :data:`BOOL_KEYS` key become booleans.
+
+The hook runs once per JSON object (hundreds per timeline page), so it is written for
+speed: objects without any special key (most of them) cost one set check; for the
+others a table says what each key needs, and the common ISO 8601 dates go straight to
+``datetime.fromisoformat``. dateutil, for the odd formats only, is imported on first
+use.
 """
+from __future__ import annotations
+
 import json
 from datetime import datetime, timezone
 from typing import Any
-
-from dateutil.parser import parse as _dateutil_parse
 
 from mastodon.utility import AttribAccessDict
 
@@ -32,6 +43,22 @@ _fromisoformat = datetime.fromisoformat
 _fromtimestamp = datetime.fromtimestamp
 _UTC = timezone.utc
 _DROP = object()
+_dateutil_parse = None
+
+
+def _parse_odd_date(value: str) -> Any:
+    """Dates that are not ISO 8601, with dateutil (imported here: it is slow to import).
+    Without dateutil installed, they count as unparseable."""
+    global _dateutil_parse
+    if _dateutil_parse is None:
+        try:
+            from dateutil.parser import parse as _dateutil_parse
+        except ImportError:
+            return _DROP
+    try:
+        return _dateutil_parse(value)
+    except (ValueError, OverflowError):
+        return _DROP
 
 
 def parse_date(value: Any) -> Any:
@@ -51,10 +78,7 @@ def parse_date(value: Any) -> Any:
             pass
         if not value or value == "null":
             return _DROP
-        try:
-            return _dateutil_parse(value)
-        except (ValueError, OverflowError):
-            return _DROP
+        return _parse_odd_date(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
             return _fromtimestamp(value, _UTC)
@@ -63,27 +87,68 @@ def parse_date(value: Any) -> Any:
     return _DROP
 
 
-def json_hook(obj: dict) -> AttribAccessDict:
-    """``object_hook`` for ``json.loads``: convert one decoded JSON object."""
-    keys = SPECIAL_KEYS.intersection(obj)
-    if keys:
-        for key in keys:
+# What each special key needs: a bit set of these.
+_INT, _DATE, _BOOL = 1, 2, 4
+_KIND = {key: (_INT if key in INT_KEYS else 0) | (_DATE if key in DATE_KEYS else 0)
+         | (_BOOL if key in BOOL_KEYS else 0) for key in SPECIAL_KEYS}
+
+
+def _make_hook():
+    # Everything the hook uses is a local of this closure: no global look-ups per object.
+    no_special_key = SPECIAL_KEYS.isdisjoint
+    special_keys_of = SPECIAL_KEYS.intersection
+    kinds = _KIND
+    fromisoformat = _fromisoformat
+    new_dict = AttribAccessDict
+    drop = _DROP
+    INT, DATE, BOOL, INT_DATE = _INT, _DATE, _BOOL, _INT | _DATE
+
+    def json_hook(obj: dict) -> AttribAccessDict:
+        """``object_hook`` for ``json.loads``: convert one decoded JSON object."""
+        if no_special_key(obj):
+            return new_dict(obj)
+        for key in special_keys_of(obj):
             value = obj[key]
-            if key in INT_KEYS and isinstance(value, str) and value.isascii() and value.isdigit():
-                value = obj[key] = int(value)
-            if key in DATE_KEYS:
+            if value is None:  # stays None under every key
+                continue
+            kind = kinds[key]
+            if kind == INT:
+                if isinstance(value, str) and value.isascii() and value.isdigit():
+                    obj[key] = int(value)
+            elif kind == DATE:
+                if isinstance(value, str):
+                    # The usual case, as parse_date does it first; anything else
+                    # (and any failure) goes the long way.
+                    try:
+                        obj[key] = fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+                        continue
+                    except ValueError:
+                        pass
                 value = parse_date(value)
-                if value is _DROP:
+                if value is drop:
                     del obj[key]
-                    continue
-                obj[key] = value
-            if key in BOOL_KEYS and isinstance(value, str):
+                else:
+                    obj[key] = value
+            elif kind == INT_DATE:  # "week", "day": numeric strings are epoch seconds
+                if isinstance(value, str) and value.isascii() and value.isdigit():
+                    value = int(value)
+                value = parse_date(value)
+                if value is drop:
+                    del obj[key]
+                else:
+                    obj[key] = value
+            elif kind == BOOL and isinstance(value, str):
                 lowered = value.lower()
                 if lowered == "true":
                     obj[key] = True
                 elif lowered == "false":
                     obj[key] = False
-    return AttribAccessDict(obj)
+        return new_dict(obj)
+
+    return json_hook
+
+
+json_hook = _make_hook()
 
 
 def loads(data) -> Any:

@@ -300,17 +300,17 @@ class RequestCore:
                 response = self.session.request(method, url, headers=request_headers, timeout=timeout,
                                                 stream=True, **send)
                 body = _read_body(response, total)
-            except MastodonNetworkError:
+            except BaseException as err:  # the reservation is given back whatever happened
                 if limiter is not None:
                     limiter.release()
-                raise
-            except Exception as err:  # requests, urllib3 and socket failures alike
-                if limiter is not None:
-                    limiter.release()
+                if isinstance(err, MastodonNetworkError) or not isinstance(err, Exception):
+                    raise
+                # requests, urllib3 and socket failures alike; never re-sent (it may have
+                # been processed)
                 raise MastodonNetworkError("Could not complete request: %s" % err) from err
             response_headers = getattr(response, "headers", None) or {}
             if limiter is not None:
-                limiter.release(response_headers)
+                limiter.release(response_headers, response.status_code)
             if self.debug_requests:
                 _debug.print_response(response.status_code, response_headers,
                                       body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))
@@ -318,16 +318,16 @@ class RequestCore:
                 break
             if limiter is None or limiter.method == "throw":
                 raise MastodonRatelimitError("Hit rate limit.")
-            delay = limiter.exhausted()
-            if delay is None:
+            delay = limiter.exhausted(response_headers)
+            if delay is None:  # no usable reset time: back off (every thread), growing
                 attempts += 1
                 if attempts > BACKOFF_ATTEMPTS:
                     raise MastodonRatelimitError(
                         "Hit rate limit; gave up after %d retries without a usable reset time" % BACKOFF_ATTEMPTS)
-                delay = backoff
+                delay = limiter.back_off(backoff)
                 backoff = min(backoff * BACKOFF_FACTOR, MAX_SLEEP)
+            # The retry (same headers, so the same Idempotency-Key) waits in acquire().
             log.info("Rate limit hit on %s %s; retrying in %.1fs", method, path, delay)
-            time.sleep(delay)
 
         if return_response:
             return response
