@@ -6,6 +6,7 @@ mode, sends the request through ``self.session``, maps failures to the exception
 hierarchy and converts the answer (see :mod:`mastodon._convert`), attaching
 pagination information from the ``Link`` header.
 """
+from __future__ import annotations
 import logging
 import re
 import time
@@ -107,6 +108,12 @@ def _read_body(response: Any, timeout: Optional[float]) -> Any:
     return body
 
 
+def _limiter_figure(name: str, doc: str) -> property:
+    """A ``ratelimit_*`` attribute of the client: a figure kept by its rate limiter."""
+    return property(lambda self: getattr(self._limiter, name),
+                    lambda self, value: setattr(self._limiter, name, value), doc=doc)
+
+
 class RequestCore:
     """Shared state and the request engine of a :class:`~mastodon.Mastodon` client."""
 
@@ -152,32 +159,21 @@ class RequestCore:
 
     @property
     def ratelimit_pacefactor(self) -> float:
-        """In "pace" mode, requests are spread so that only 1/pacefactor of the budget is used."""
+        """In "pace" mode, requests are spread so that ``pacefactor`` times the remaining
+        budget would be used by the reset (1.8.0's meaning: 1.1, the default, is slightly
+        faster than even); the limit itself is never exceeded."""
         return self._limiter.pacefactor
 
     @ratelimit_pacefactor.setter
     def ratelimit_pacefactor(self, factor: float) -> None:
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
+            raise MastodonIllegalArgumentError("ratelimit_pacefactor must be a number above 0, got %r" % (factor,))
         self._limiter.pacefactor = factor
 
-    @property
-    def ratelimit_limit(self) -> int:
-        """Requests allowed per rate-limit window, as last reported by the server."""
-        return self._limiter.limit
-
-    @property
-    def ratelimit_remaining(self) -> int:
-        """Requests left in the current window, as last reported by the server."""
-        return self._limiter.remaining
-
-    @property
-    def ratelimit_reset(self) -> float:
-        """When the window resets, as a POSIX timestamp (corrected for clock skew)."""
-        return self._limiter.reset
-
-    @property
-    def ratelimit_lastcall(self) -> float:
-        """When the rate-limit values were last updated, as a POSIX timestamp."""
-        return self._limiter.lastcall
+    ratelimit_limit = _limiter_figure("limit", "Requests allowed per rate-limit window, as last reported by the server.")
+    ratelimit_remaining = _limiter_figure("remaining", "Requests left in the current window, as last reported by the server.")
+    ratelimit_reset = _limiter_figure("reset", "When the window resets, as a POSIX timestamp (corrected for clock skew).")
+    ratelimit_lastcall = _limiter_figure("lastcall", "When the rate-limit figures were last updated, as a POSIX timestamp.")
 
     def set_language(self, lang: str) -> None:
         """Set the locale (ISO 639-1 or 639-3 code) the server uses for its answers.

@@ -9,6 +9,7 @@ Files are written atomically with mode 0600: the lines go to a private temporary
 next to the target, which is then renamed over it, so a crash leaves either the old
 file or the complete new one, never a partial or world-readable secret.
 """
+from __future__ import annotations
 import os
 import tempfile
 from typing import List, Optional, Sequence

@@ -1,4 +1,5 @@
 """The ``debug_requests`` output, with every secret masked."""
+from __future__ import annotations
 import re
 from typing import Any, Mapping, Optional
 

@@ -6,6 +6,7 @@ dropped, booleans ``1``/``0``, lists as repeated ``key[]``, id dicts unpacked,
 datetimes as UTC ISO 8601), or as a JSON body (``None`` dropped, datetimes as ISO
 8601, everything else as JSON).
 """
+from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import quote

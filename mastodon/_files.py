@@ -18,11 +18,11 @@ Typical use in an endpoint method::
     files = upload_parts(avatar=(avatar, avatar_mime_type), header=(header, header_mime_type))
     return self._request("PATCH", path, params, files=files or None)
 """
+from __future__ import annotations
 import logging
 import mimetypes
 import os
 import time
-import uuid
 from typing import Any, Dict, Optional, Tuple
 
 from mastodon.errors import MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError
@@ -79,7 +79,7 @@ def guess_mime_type(path: str) -> Optional[str]:
 def default_file_name(mime_type: str) -> str:
     """A unique upload file name with the extension of ``mime_type``, as 1.8.0 made them."""
     extension = mimetypes.guess_extension(mime_type) or ""
-    return "mastodonpyupload_%s_%s%s" % (time.time(), uuid.uuid4().hex, extension)
+    return "mastodonpyupload_%s_%s%s" % (time.time(), os.urandom(16).hex(), extension)
 
 
 def load_upload(media: Any, mime_type: Optional[str] = None, file_name: Optional[str] = None,

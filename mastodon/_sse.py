@@ -19,6 +19,7 @@ without a colon is a field with an empty value, a line starting with ``:`` is a 
 Besides ``event`` and ``data``, the ``stream`` field (Mastodon's name of the stream an
 event belongs to) is kept; ``id``, ``retry`` and any other field are ignored.
 """
+from __future__ import annotations
 import http.client
 import threading
 from typing import Any, Callable, Iterator, List, Optional, Tuple

@@ -5,6 +5,7 @@ Servers report versions in many shapes: ``4.2.0-rc2``, ``4.1.4+glitch``,
 ``3.5.3+0.17.3+git-6f4cb2f`` (GoToSocial), ``takahe/0.11.0``, ... The reader never
 raises: for a string that claims no Mastodon level it returns ``None``.
 """
+from __future__ import annotations
 import re
 from typing import Optional, Tuple
 

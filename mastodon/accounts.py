@@ -1,4 +1,5 @@
 """Accounts: registration, profiles, following (manual sections 3.4.2 and 3.6)."""
+from __future__ import annotations
 from typing import Any, Dict, Iterable, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
 

@@ -5,6 +5,7 @@ their granular variants) of an account with at least moderator rights. The one-c
 actions on accounts and reports are described by the tables below; each public method
 keeps its own 1.8.0 signature, documentation and version declaration.
 """
+from __future__ import annotations
 import datetime
 import logging
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union

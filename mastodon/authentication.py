@@ -1,4 +1,5 @@
 """App registration, client construction and logging in (manual section 3.4)."""
+from __future__ import annotations
 import datetime
 import logging
 from typing import Any, List, Optional, Sequence, Tuple, Union
@@ -112,7 +113,8 @@ class AuthenticationMixin(RequestCore):
                 raise MastodonVersionError(
                     "Bad mastodon_version %r: give a version like '4.2.0'" % (mastodon_version,)) from None
 
-        self._limiter = RateLimiter(ratelimit_method, ratelimit_pacefactor)
+        self._limiter = RateLimiter(ratelimit_method, 1.0)
+        self.ratelimit_pacefactor = ratelimit_pacefactor  # checked by the property
         self._instance_cache: Optional[AttribAccessDict] = None
         self._own_account_id = None
         self._access_token: Optional[str] = None

@@ -1,4 +1,5 @@
 """Decoding blurhash previews of media (manual section 3.12.2)."""
+from __future__ import annotations
 from typing import Any, List, Sequence
 
 from mastodon._core import RequestCore

@@ -1,4 +1,5 @@
 """Direct conversations (manual section 3.7)."""
+from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore

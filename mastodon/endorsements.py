@@ -1,4 +1,5 @@
 """Endorsements (manual section 3.6)."""
+from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore

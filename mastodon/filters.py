@@ -3,7 +3,7 @@
 These are the keyword filters of ``/api/v1/filters``: Mastodon 4.0.0 and newer still
 serve them (each v1 filter is one keyword of a server-side filter there).
 """
-import html
+from __future__ import annotations
 import re
 import time
 from datetime import datetime
@@ -73,7 +73,8 @@ def _filter_text(item: Dict[str, Any]) -> str:
     poll = status.get("poll")
     if poll:
         parts.extend(option.get("title") or "" for option in poll.get("options") or ())
-    text = html.unescape(_TAG.sub(" ", " ".join(parts)))
+    from html import unescape  # slow to import, rarely needed
+    text = unescape(_TAG.sub(" ", " ".join(parts)))
     return _SPACE.sub(" ", text).strip()
 
 

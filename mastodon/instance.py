@@ -1,5 +1,6 @@
 """Instance-wide data (manual section 3.8): the instance document, its activity, peers,
 health and nodeinfo, rules, the profile directory, custom emoji and announcements."""
+from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional, Union
 from urllib.parse import urlsplit

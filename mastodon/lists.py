@@ -1,4 +1,5 @@
 """Lists (manual section 3.6)."""
+from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from mastodon._core import RequestCore

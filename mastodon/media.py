@@ -1,4 +1,5 @@
 """Media attachments: upload and update (manual section 3.5)."""
+from __future__ import annotations
 import logging
 import time
 from numbers import Real

@@ -1,4 +1,5 @@
 """Notifications (manual section 3.9.1)."""
+from __future__ import annotations
 from typing import Any, Iterable, List, Optional, Union
 
 from mastodon._core import RequestCore

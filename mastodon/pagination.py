@@ -1,4 +1,5 @@
 """Following paginated results (manual section 3.12.1)."""
+from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore

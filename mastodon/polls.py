@@ -1,4 +1,5 @@
 """Polls: read, vote, build (manual section 3.5)."""
+from __future__ import annotations
 from datetime import timedelta
 from typing import Any, Dict, List, Sequence, Union
 

@@ -1,4 +1,5 @@
 """Preferences and read markers (manual sections 3.4.3 and 3.11)."""
+from __future__ import annotations
 from typing import Any, Dict, List, Sequence, Union
 
 from mastodon._core import RequestCore

@@ -4,6 +4,7 @@ The server encrypts each push for the subscription's public key with the "aesgcm
 content encoding of Web Push (ECDH on P-256, HKDF with the shared auth secret, AES-GCM);
 the cryptography is done by the ``cryptography`` and ``http_ece`` packages.
 """
+from __future__ import annotations
 import base64
 import binascii
 import logging

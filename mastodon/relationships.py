@@ -1,4 +1,5 @@
 """Mutes, blocks, follow requests and domain blocks (manual section 3.6)."""
+from __future__ import annotations
 from typing import Any, Dict, Optional, Union
 
 from mastodon._core import RequestCore

@@ -1,4 +1,5 @@
 """Reports (manual section 3.11)."""
+from __future__ import annotations
 from typing import Any, Dict, Optional, Sequence, Union
 
 from mastodon._core import RequestCore

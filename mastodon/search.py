@@ -1,4 +1,5 @@
 """Search (manual section 3.8.4)."""
+from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore

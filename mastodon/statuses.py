@@ -1,4 +1,5 @@
 """Statuses: reading, posting, editing and interacting with them (manual section 3.5)."""
+from __future__ import annotations
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Tuple
 

@@ -5,7 +5,7 @@ calls one of its ``on_*`` methods per event. Reading and parsing the bytes is do
 :mod:`mastodon._sse`; opening, reconnecting and closing streams by the ``stream_*``
 methods (:mod:`mastodon.streaming_endpoints`).
 """
-import inspect
+from __future__ import annotations
 import json
 import logging
 import threading
@@ -204,6 +204,7 @@ class StreamListener:
         else:
             handler, kind = self.on_unknown_event, _UNKNOWN
         try:
+            import inspect  # only for handlers not seen before; slow to import
             takes_stream = "for_stream" in inspect.signature(handler).parameters
         except (TypeError, ValueError):
             takes_stream = False

@@ -5,6 +5,7 @@ Every stream is a long ``GET`` through ``self.session`` to the streaming host (s
 (:mod:`mastodon.streaming`). In blocking mode the calling thread reads it; with
 ``run_async=True`` a :class:`StreamHandle` thread does, optionally reconnecting.
 """
+from __future__ import annotations
 import functools
 import logging
 import numbers

@@ -1,4 +1,5 @@
 """Follow suggestions (manual section 3.6)."""
+from __future__ import annotations
 from typing import Any, Dict, Union
 
 from mastodon._core import RequestCore

@@ -1,4 +1,5 @@
 """Timelines (manual section 3.7)."""
+from __future__ import annotations
 from typing import Any, Optional, Tuple
 
 from mastodon._core import RequestCore

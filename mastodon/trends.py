@@ -1,4 +1,5 @@
 """Trends (manual section 3.8.3): trending hashtags, statuses and links."""
+from __future__ import annotations
 from typing import List, Optional
 
 from mastodon._core import RequestCore

@@ -1,5 +1,6 @@
 """Public helpers: version strings, the ``api_version`` decorator and the
 attribute-access containers every response is returned in."""
+from __future__ import annotations
 import functools
 import re
 import textwrap

@@ -1,4 +1,5 @@
 """Server version detection and checks (manual section 3.1.4)."""
+from __future__ import annotations
 import datetime
 import email.utils
 

@@ -55,6 +55,8 @@ def test_version_check_mode_none_makes_no_request(server):
     ({"version_check_mode": "always"}, "version_check_mode"),
     ({"feature_set": "misskey"}, "feature_set"),
     ({"client_id": "abc"}, "client_secret"),
+    ({"ratelimit_pacefactor": 0}, "ratelimit_pacefactor"),
+    ({"ratelimit_pacefactor": "fast"}, "ratelimit_pacefactor"),
 ])
 def test_bad_constructor_arguments(server, kwargs, words):
     with pytest.raises(MastodonIllegalArgumentError, match=words):
@@ -90,6 +92,12 @@ def test_token_and_language_headers(make_api, server):
     api.app_verify_credentials()
     assert server.last.query == {"lang": ["fr"]}
     assert server.last.header("Authorization") == "Bearer other-token"
+
+
+def test_ratelimit_figures_are_writable_attributes(api):
+    api.ratelimit_remaining = 7
+    api.ratelimit_lastcall = 12.5
+    assert (api.ratelimit_remaining, api.ratelimit_lastcall, api.ratelimit_limit) == (7, 12.5, 300)
 
 
 def test_repr_hides_token(api):
