@@ -2,7 +2,7 @@
 from __future__ import annotations
 import datetime
 import logging
-from typing import Any, List, Optional, Sequence, Tuple, Union
+from typing import Any, Optional, Sequence, Tuple, Union
 from urllib.parse import urlencode
 
 import requests

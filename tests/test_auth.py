@@ -1,6 +1,5 @@
 """Construction, app registration, logging in and credential files."""
 import os
-import pathlib
 import stat
 from unittest import mock
 
@@ -11,7 +10,6 @@ from mastodon import (Mastodon, MastodonAPIError, MastodonIllegalArgumentError, 
                       MastodonVersionError)
 from tests import entities
 from tests.conftest import TOKEN
-from tests.harness import Reply
 
 CLIENT_ID = entities.app_registration()["client_id"]
 CLIENT_SECRET = entities.app_registration()["client_secret"]
