@@ -21,6 +21,7 @@ event belongs to) is kept; ``id``, ``retry`` and any other field are ignored.
 """
 from __future__ import annotations
 import http.client
+import socket
 import threading
 from typing import Any, Callable, Iterator, List, Optional, Tuple
 
@@ -198,7 +199,7 @@ def stream_error(err: BaseException) -> MastodonNetworkError:
 
 
 def _is_timeout(err: BaseException) -> bool:
-    timeouts = (TimeoutError, urllib3.exceptions.TimeoutError, requests.exceptions.Timeout)
+    timeouts = (TimeoutError, socket.timeout, urllib3.exceptions.TimeoutError, requests.exceptions.Timeout)
     seen = set()
     todo = [err]
     while todo:
