@@ -22,7 +22,7 @@ def _fields_attributes(fields: Iterable[Any]) -> Dict[str, Any]:
     ``account.source.fields``). An empty sequence clears all fields (the server drops
     entries with a blank name).
     """
-    if isinstance(fields, (str, bytes, dict)):
+    if isinstance(fields, (str, bytes, dict)) or not hasattr(fields, "__iter__"):
         raise MastodonIllegalArgumentError("fields must be a list of (name, value) pairs, got %r" % (fields,))
     pairs = list(fields)
     if len(pairs) > MAX_PROFILE_FIELDS:

@@ -27,8 +27,14 @@ _WORD_END = re.compile(r"\w$")
 
 def _contexts(context: Union[str, Iterable[str]]) -> List[str]:
     """Validate a context or list of contexts; returns the list."""
-    values = [context] if isinstance(context, str) else list(context)
-    invalid = [value for value in values if value not in FILTER_CONTEXTS]
+    if isinstance(context, str):
+        values = [context]
+    else:
+        try:
+            values = list(context)
+        except TypeError:  # None or another single value: reported below
+            values = []
+    invalid = [value for value in values if not isinstance(value, str) or value not in FILTER_CONTEXTS]
     if invalid or not values:
         raise MastodonIllegalArgumentError("Invalid filter context %r: use one or more of %s"
                                            % (context, ", ".join(FILTER_CONTEXTS)))

@@ -55,6 +55,9 @@ class PreferencesMixin(RequestCore):
         if len(names) != len(ids):
             raise MastodonIllegalArgumentError("markers_set needs one last read id per timeline (got %d timelines "
                                                "and %d ids)" % (len(names), len(ids)))
-        body: Dict[str, Any] = {name: {"last_read_id": self._unpack_id(marker_id)}
-                                for name, marker_id in zip(names, ids)}
+        ids = [self._unpack_id(marker_id) for marker_id in ids]
+        if any(not isinstance(name, str) for name in names) or any(marker_id is None for marker_id in ids):
+            raise MastodonIllegalArgumentError("markers_set needs timeline names and ids, got %r and %r"
+                                               % (timelines, last_read_ids))
+        body: Dict[str, Any] = {name: {"last_read_id": marker_id} for name, marker_id in zip(names, ids)}
         return self._request("POST", "/api/v1/markers", body, use_json=True)

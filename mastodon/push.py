@@ -9,6 +9,7 @@ import base64
 import binascii
 import logging
 import os
+import re
 from typing import Any, Dict, Optional, Tuple
 from urllib.parse import urlsplit
 
@@ -35,6 +36,7 @@ _ALERTS = (
     ("quoted_update_events", "quoted_update"),
 )
 _POLICIES = ("all", "none", "follower", "followed")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def _crypto() -> Tuple[Any, Any, Any]:
@@ -70,7 +72,7 @@ def _endpoint_url(endpoint: Any) -> str:
     if not isinstance(endpoint, str) or not endpoint.strip():
         raise MastodonIllegalArgumentError("endpoint must be the https URL pushes are sent to, got %r" % (endpoint,))
     endpoint = endpoint.strip()
-    if "://" not in endpoint:
+    if not _SCHEME.match(endpoint):  # as 1.8.0: a URL without a scheme gets https://
         endpoint = "https://" + endpoint
     parts = urlsplit(endpoint)
     scheme = parts.scheme.lower()

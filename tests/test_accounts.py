@@ -341,6 +341,8 @@ def test_update_credentials_fields_as_dicts_and_clearing(api, server):
     [("only a name",)],
     "name=value",
     [("a", "1", "2")],
+    5,
+    [None],
 ])
 def test_update_credentials_invalid_fields(api, server, fields):
     with pytest.raises(MastodonIllegalArgumentError):

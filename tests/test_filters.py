@@ -41,11 +41,23 @@ def test_filter_create(api, server):
                                 "whole_word": ["0"], "expires_in": ["3600"]}
 
 
-@pytest.mark.parametrize("context", [["home", "everywhere"], "timeline", [], ["Home"]])
+@pytest.mark.parametrize("context", [["home", "everywhere"], "timeline", [], ["Home"], None, 5, [None]])
 def test_filter_create_invalid_context(api, server, context):
     with pytest.raises(MastodonIllegalArgumentError, match="home, notifications, public, thread"):
         api.filter_create("spoiler", context)
     assert server.requests == []
+
+
+def test_filter_update_invalid_context(api, server):
+    with pytest.raises(MastodonIllegalArgumentError, match="home, notifications, public, thread"):
+        api.filter_update(6191, context=7)
+    assert server.requests == []
+
+
+def test_filter_create_context_from_any_iterable(api, server):
+    server.route("POST", "/api/v1/filters", json=filter_v1())
+    api.filter_create("spoiler", (c for c in ("home", "thread")))
+    assert server.last.form["context[]"] == ["home", "thread"]
 
 
 def test_filter_update(api, server):
@@ -153,6 +165,7 @@ def test_filters_apply_notifications(api, server):
     assert isinstance(result, AttribAccessList) and result._pagination_next["max_id"] == 3
 
 
-def test_filters_apply_invalid_context(api):
+@pytest.mark.parametrize("context", ["everywhere", None])
+def test_filters_apply_invalid_context(api, context):
     with pytest.raises(MastodonIllegalArgumentError, match="home, notifications"):
-        api.filters_apply([status("1", "x")], [filter_v1()], "everywhere")
+        api.filters_apply([status("1", "x")], [filter_v1()], context)

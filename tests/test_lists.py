@@ -98,7 +98,7 @@ def test_list_accounts_add_and_delete(api, server, method, name, given, ids):
 
 
 @pytest.mark.parametrize("name", ["list_accounts_add", "list_accounts_delete"])
-@pytest.mark.parametrize("given", [[], [{"username": "no id"}]])
+@pytest.mark.parametrize("given", [[], [{"username": "no id"}], None, [1, None]])
 def test_list_accounts_invalid(api, server, name, given):
     with pytest.raises(MastodonIllegalArgumentError):
         getattr(api, name)(1, given)

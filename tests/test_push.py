@@ -118,6 +118,9 @@ def test_push_subscription_set_adds_https(api, server, keys):
     server.route("POST", "/api/v1/push/subscription", json=more.push_subscription())
     api.push_subscription_set("relay.example.org/push/abc123", pub)
     assert server.last.form["subscription[endpoint]"] == [ENDPOINT]
+    # a URL inside the query does not count as the endpoint's scheme
+    api.push_subscription_set("relay.example.org/push?to=https://device.example/1", pub)
+    assert server.last.form["subscription[endpoint]"] == ["https://relay.example.org/push?to=https://device.example/1"]
 
 
 def test_push_subscription_set_keeps_an_http_endpoint_with_a_warning(api, server, keys, caplog):

@@ -115,7 +115,8 @@ def test_markers_set_single(api, server):
     assert server.last.json == {"notifications": {"last_read_id": "34975861"}}
 
 
-@pytest.mark.parametrize("timelines, ids", [(["home", "notifications"], [1]), ("home", [1, 2]), ([], [])])
+@pytest.mark.parametrize("timelines, ids", [(["home", "notifications"], [1]), ("home", [1, 2]), ([], []),
+                                            ("home", None), (["home", "notifications"], [1, None]), (None, 5)])
 def test_markers_set_length_mismatch(api, server, timelines, ids):
     with pytest.raises(MastodonIllegalArgumentError):
         api.markers_set(timelines, ids)
