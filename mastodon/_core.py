@@ -9,6 +9,8 @@ pagination information from the ``Link`` header.
 from __future__ import annotations
 import logging
 import re
+import socket
+import threading
 import time
 from typing import Any, Dict, Optional, Tuple
 
@@ -71,18 +73,20 @@ def _total_timeout(timeout: Any) -> Optional[float]:
     return float(timeout)
 
 
-def _read_body(response: Any, timeout: Optional[float]) -> Any:
-    """Read the body of a streamed response, within ``timeout`` seconds in total.
+def _read_body(response: Any, deadline: Optional[float], timeout: Optional[float]) -> Any:
+    """Read the body of a streamed response, by ``deadline`` (a ``time.monotonic()`` value
+    fixed before the request was sent; ``timeout`` is only for the message).
 
-    A server that trickles its body cannot keep the call open past the timeout: each
+    A server that trickles its body cannot keep the call open past the deadline: each
     socket read may only wait for what is left of it.
     """
     raw = getattr(response, "raw", None)
-    if timeout is None or not isinstance(response, requests.Response) or not isinstance(raw, urllib3.HTTPResponse):
+    if deadline is None or not isinstance(response, requests.Response) or not isinstance(raw, urllib3.HTTPResponse):
         return response.content
-    deadline = time.monotonic() + timeout
     connection = getattr(raw, "connection", None)
     sock = getattr(connection, "sock", None)
+    if not hasattr(raw, "read1"):  # urllib3 older than 2.2
+        return _read_body_watched(response, sock, deadline, timeout)
     chunks = []
     try:
         while True:
@@ -106,6 +110,59 @@ def _read_body(response: Any, timeout: Optional[float]) -> Any:
     response._content_consumed = True
     response.close()
     return body
+
+
+def _read_body_watched(response: Any, sock: Any, deadline: float, timeout: Optional[float]) -> Any:
+    """``_read_body`` for urllib3 versions without ``HTTPResponse.read1``: read the whole
+    body at once while a timer shuts the socket down at the deadline."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        response.close()
+        raise MastodonNetworkError("Could not complete request: the response took longer than %ss" % timeout)
+    expired = threading.Event()
+    raw = response.raw
+
+    def cut() -> None:
+        if getattr(raw, "connection", None) is None:
+            return  # the body is in and the connection went back to the pool
+        expired.set()
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except (OSError, AttributeError):
+            pass
+
+    timer = None
+    if sock is not None:
+        sock.settimeout(left)
+        timer = threading.Timer(left, cut)
+        timer.daemon = True
+        timer.start()
+    try:
+        body = response.content
+    except (urllib3.exceptions.HTTPError, OSError, requests.RequestException) as err:
+        response.close()
+        if expired.is_set():
+            raise MastodonNetworkError(
+                "Could not complete request: the response took longer than %ss" % timeout) from err
+        raise MastodonNetworkError("Could not complete request: %s" % err) from err
+    finally:
+        if timer is not None:
+            timer.cancel()
+    if expired.is_set():  # the body may have been cut short
+        response.close()
+        raise MastodonNetworkError("Could not complete request: the response took longer than %ss" % timeout)
+    return body
+
+
+def _is_error(response: Any) -> bool:
+    """Whether an answer is an HTTP error: ``response.ok`` when it has one (as 1.8.0
+    checked; stand-in sessions often only set that), else its status code."""
+    if isinstance(response, requests.Response):
+        return response.status_code >= 400
+    ok = getattr(response, "ok", None)
+    if ok is None:
+        return response.status_code >= 400
+    return not ok
 
 
 def _limiter_figure(name: str, doc: str) -> property:
@@ -293,9 +350,11 @@ class RequestCore:
             if limiter is not None:
                 limiter.acquire()
             try:
+                # request_timeout bounds the whole call: the deadline is set before sending
+                deadline = None if total is None else time.monotonic() + total
                 response = self.session.request(method, url, headers=request_headers, timeout=timeout,
                                                 stream=True, **send)
-                body = _read_body(response, total)
+                body = _read_body(response, deadline, total)
             except BaseException as err:  # the reservation is given back whatever happened
                 if limiter is not None:
                     limiter.release()
@@ -327,7 +386,7 @@ class RequestCore:
 
         if return_response:
             return response
-        if response.status_code >= 400 and check_errors:
+        if check_errors and _is_error(response):
             raise api_error(response)
         result = self._parse_body(response, body)
         if isinstance(result, list) and check_errors:
@@ -352,7 +411,7 @@ class RequestCore:
                            params: Dict[str, Any]) -> AttribAccessList:
         page = AttribAccessList(items)
         link = headers.get("Link") if hasattr(headers, "get") else None
-        if not link:
+        if not link or not isinstance(link, str):
             return page
         for entry in requests.utils.parse_header_links(link.rstrip(">").replace(">,<", ",<")):
             rel, url = entry.get("rel"), entry.get("url", "")
@@ -394,7 +453,7 @@ def _link_value(url: str, key: str) -> Any:
 
 
 def _pagination_info(params: Dict[str, Any], method: str, path: str, drop: Tuple[str, ...]) -> Dict[str, Any]:
-    info = {k: v for k, v in params.items() if k not in drop}
+    info = {k: v for k, v in params.items() if k not in drop and v is not None}
     info["_pagination_method"] = method
     info["_pagination_endpoint"] = path
     return info

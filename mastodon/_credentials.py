@@ -42,7 +42,7 @@ def read_lines(path: str, required: Sequence[str], optional: Sequence[str] = ())
     except OSError as err:
         raise MastodonFileNotFoundError("Could not read credential file %r: %s" % (path, err.strerror)) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte order mark left by an editor is not part of the id
     except UnicodeDecodeError:
         raise MastodonIllegalArgumentError("Credential file %r is not UTF-8 text" % path) from None
     lines = [line.strip() for line in text.splitlines()]

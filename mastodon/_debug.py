@@ -24,11 +24,23 @@ def mask_params(params: Any) -> Any:
     return params
 
 
+#: Headers whose values are never shown (Authorization keeps its scheme, "Bearer").
+SECRET_HEADERS = frozenset(("authorization", "proxy-authorization", "cookie", "set-cookie"))
+
+
+def _mask_header(name: str, value: str) -> str:
+    if name.lower() not in SECRET_HEADERS:
+        return value
+    if name.lower().endswith("authorization"):
+        return str(value).split(" ", 1)[0] + " " + MASK
+    return MASK
+
+
 def mask_headers(headers: Optional[Mapping[str, str]]) -> dict:
-    """A copy of headers with the Authorization value masked."""
+    """A copy of headers with the Authorization and cookie values masked."""
     if not headers:
         return {}
-    return {k: (v.split(" ", 1)[0] + " " + MASK if k.lower() == "authorization" else v) for k, v in headers.items()}
+    return {k: _mask_header(k, v) for k, v in headers.items()}
 
 
 def mask_text(text: str) -> str:

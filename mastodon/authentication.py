@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import requests
 
 from mastodon import _credentials
-from mastodon._core import RequestCore
+from mastodon._core import RequestCore, api_error
 from mastodon._ratelimit import RATELIMIT_METHODS, RateLimiter
 from mastodon.errors import (MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError,
                              MastodonRatelimitError, MastodonServerError, MastodonVersionError)
@@ -128,29 +128,42 @@ class AuthenticationMixin(RequestCore):
         self.version_check_mode = version_check_mode
 
         base_url = protocolize(api_base_url) if api_base_url is not None else None
+        # where base_url came from, for the messages below
+        url_source = "api_base_url" if base_url is not None else None
         app_name = None
+        files_read = []
 
         client_file = _credentials.as_existing_file(client_id)
         if client_file is not None:
             client_id, client_secret, file_url, app_name = _credentials.read_lines(
                 client_file, ("client id", "client secret"), ("base URL", "app name"))
-            base_url = self._merge_base_url(base_url, file_url, client_file)
+            files_read.append(client_file)
+            base_url, url_source = self._merge_base_url(base_url, url_source, file_url, client_file)
         elif client_id is not None and client_secret is None:
             raise MastodonIllegalArgumentError(
-                "client_id was given directly but client_secret was not: give both, or the path of a "
-                "client credential file as client_id")
+                "client_id was given directly (it is not the path of an existing file) but client_secret "
+                "was not: give both, or the path of a client credential file as client_id")
 
         token_file = _credentials.as_existing_file(access_token)
         if token_file is not None:
             access_token, file_url, file_client_id, file_client_secret = _credentials.read_lines(
                 token_file, ("access token",), ("base URL", "client id", "client secret"))
-            base_url = self._merge_base_url(base_url, file_url, token_file)
+            files_read.append(token_file)
+            base_url, url_source = self._merge_base_url(base_url, url_source, file_url, token_file)
             if client_id is None and file_client_id is not None and file_client_secret is not None:
                 client_id, client_secret = file_client_id, file_client_secret
 
         if base_url is None:
+            if files_read:
+                raise MastodonIllegalArgumentError(
+                    "API base URL is required: %s contain%s none (files written by old versions hold "
+                    "only the id and secret, or only the token), so pass api_base_url too"
+                    % (" and ".join(repr(f) for f in files_read), "s" if len(files_read) == 1 else ""))
+            hint = ""
+            if isinstance(access_token, str):
+                hint = " (access_token is not the path of an existing file, so it was taken as the token itself)"
             raise MastodonIllegalArgumentError(
-                "API base URL is required: pass api_base_url, or a credential file that contains it")
+                "API base URL is required: pass api_base_url, or a credential file that contains it" + hint)
         self.api_base_url = base_url
         self.client_id = client_id
         self.client_secret = client_secret
@@ -171,15 +184,20 @@ class AuthenticationMixin(RequestCore):
         return "<Mastodon client for %s%s>" % (self.api_base_url, " (logged in)" if self._access_token else "")
 
     @staticmethod
-    def _merge_base_url(given: Optional[str], from_file: Optional[str], path: str) -> Optional[str]:
+    def _merge_base_url(given: Optional[str], source: Optional[str], from_file: Optional[str],
+                        path: str) -> Tuple[Optional[str], Optional[str]]:
+        """The base URL after reading ``path``, and where it came from. A URL in the file
+        that differs from the one already known (compared after normalising) is an error."""
         if not from_file:
-            return given
+            return given, source
         from_file = protocolize(from_file)
         if given is not None and given != from_file:
+            known = "api_base_url is %r" % given if source == "api_base_url" else "%r contains %r" % (source, given)
             raise MastodonIllegalArgumentError(
-                "Mismatch in base URLs: %r was given (or read before), but %r contains %r"
-                % (given, path, from_file))
-        return from_file
+                "Mismatch in base URLs between files and/or specified: %s, but %r contains %r; "
+                "use credential files of the same server, and leave api_base_url out or make it match"
+                % (known, path, from_file))
+        return from_file, path
 
     # -- app registration ---------------------------------------------------------------------
     @staticmethod
@@ -194,6 +212,10 @@ class AuthenticationMixin(RequestCore):
         shown with the app. ``to_file`` saves the client id, secret, base URL and app
         name (mode 0600, written atomically) for use as the constructor's ``client_id``.
         Register once and keep the file: do not register on every start.
+
+        A failed registration raises :class:`MastodonNetworkError` (no answer) or
+        :class:`MastodonAPIError` (an answer without the credentials; the class follows
+        the HTTP status, as for other calls) and leaves ``to_file`` untouched.
 
         Returns ``(client_id, client_secret)``.
         """
@@ -215,13 +237,28 @@ class AuthenticationMixin(RequestCore):
                 answer = session.post(url, data=request_data, timeout=request_timeout)
             else:
                 answer = requests.post(url, data=request_data, timeout=request_timeout)
+        except Exception as err:  # noqa: BLE001 - any failure to get an answer
+            raise MastodonNetworkError("Could not complete request: %s" % err) from err
+        status = getattr(answer, "status_code", None)
+        failed = isinstance(status, int) and status >= 400
+        try:
             response = answer.json()
-        except Exception as err:  # noqa: BLE001 - network failure or unreadable answer
+        except ValueError:  # not JSON: an error page, or not a Mastodon server
+            if status == 429:
+                raise MastodonRatelimitError("Hit rate limit.") from None
+            if failed:
+                raise api_error(answer) from None
+            raise MastodonAPIError("Could not parse response as JSON, response code was %s" % status,
+                                   status, getattr(answer, "reason", None), None) from None
+        except Exception as err:  # noqa: BLE001 - the body could not be read
             raise MastodonNetworkError("Could not complete request: %s" % err) from err
         if not isinstance(response, dict) or "client_id" not in response or "client_secret" not in response:
+            if status == 429:
+                raise MastodonRatelimitError("Hit rate limit.")
+            if failed:
+                raise api_error(answer)
             error_text = response.get("error") if isinstance(response, dict) else response
-            raise MastodonAPIError("App registration failed", getattr(answer, "status_code", None),
-                                   getattr(answer, "reason", None), error_text)
+            raise MastodonAPIError("App registration failed", status, getattr(answer, "reason", None), error_text)
         if to_file is not None:
             _credentials.write_lines(to_file, [response["client_id"], response["client_secret"],
                                                api_base_url, client_name])
@@ -250,6 +287,10 @@ class AuthenticationMixin(RequestCore):
         """
         if client_id is None:
             client_id = self.client_id
+            if client_id is None:
+                raise MastodonIllegalArgumentError(
+                    "auth_request_url needs a client id: pass client_id, or construct the client with "
+                    "the client credential file written by create_app")
         else:
             client_file = _credentials.as_existing_file(client_id)
             if client_file is not None:
@@ -296,6 +337,10 @@ class AuthenticationMixin(RequestCore):
         else:
             raise MastodonIllegalArgumentError(
                 "Invalid arguments given: username and password, code, or refresh_token are required")
+        if self.client_id is None:
+            raise MastodonIllegalArgumentError(
+                "log_in needs the app's client id and secret: construct the client with "
+                "client_id=<the file written by create_app> (or client_id and client_secret)")
         params["client_id"] = self.client_id
         params["client_secret"] = self.client_secret
         params["scope"] = " ".join(scopes)

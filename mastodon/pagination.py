@@ -11,16 +11,18 @@ class PaginationMixin(RequestCore):
     def fetch_next(self, previous_page: Any) -> Optional[Any]:
         """Fetch the page after ``previous_page``.
 
-        Pass a page (a list returned by a paginated method) or its pagination dict
-        (``page._pagination_next``). Returns the next page, or None when there is none.
+        Pass a page (a list returned by a paginated method, or a list whose last item
+        came from one) or its pagination dict (``page._pagination_next``). Returns the
+        next page, or None when there is none.
         """
         return self._follow(previous_page, "_pagination_next")
 
     def fetch_previous(self, next_page: Any) -> Optional[Any]:
         """Fetch the page before ``next_page``.
 
-        Pass a page or its pagination dict (``page._pagination_prev``). Returns the
-        previous page, or None when there is none.
+        Pass a page (or a list whose first item came from one) or its pagination dict
+        (``page._pagination_prev``). Returns the previous page, or None when there is
+        none.
         """
         return self._follow(next_page, "_pagination_prev")
 
@@ -42,6 +44,11 @@ class PaginationMixin(RequestCore):
             info = page
         else:
             info = getattr(page, attribute, None)
-        if not info or "_pagination_endpoint" not in info:
+            if info is None and isinstance(page, list) and page:
+                # a plain list (a copy, a slice, unpickled items): 1.8.0 read the
+                # information from the last (next) or first (previous) item
+                item = page[-1] if attribute == "_pagination_next" else page[0]
+                info = getattr(item, attribute, None)
+        if not isinstance(info, dict) or "_pagination_endpoint" not in info:
             return None
         return self._fetch_page(info)

@@ -98,9 +98,11 @@ def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) 
                 need = created if mode == "created" else changed
                 have = (self.mastodon_major, self.mastodon_minor, self.mastodon_patch)
                 if have < need:
+                    needed = ".".join(map(str, need))
                     raise MastodonVersionError(
-                        "%s needs Mastodon %s or newer (version_check_mode %r), but the server is %d.%d.%d"
-                        % (name, ".".join(map(str, need)), mode, *have))
+                        "Version check failed (Need version %s): %s needs Mastodon %s or newer "
+                        "(version_check_mode %r), but the server is %d.%d.%d"
+                        % (needed, name, needed, mode, *have))
             return function(self, *args, **kwargs)
 
         checked._mastodon_versions = (created_ver, last_changed_ver, return_value_ver)  # type: ignore[attr-defined]

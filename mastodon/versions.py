@@ -61,4 +61,6 @@ class VersionsMixin(RequestCore):
             server_time = email.utils.parsedate_to_datetime(date)
         except (TypeError, ValueError, IndexError):
             raise MastodonAPIError("No server time in response.") from None
+        if server_time.tzinfo is None:  # "-0000": HTTP dates are in UTC
+            server_time = server_time.replace(tzinfo=datetime.timezone.utc)
         return datetime.datetime.fromtimestamp(server_time.timestamp())

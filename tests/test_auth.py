@@ -7,9 +7,10 @@ import pytest
 import requests
 
 from mastodon import (Mastodon, MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError,
-                      MastodonVersionError)
+                      MastodonRatelimitError, MastodonServiceUnavailableError, MastodonVersionError)
 from tests import entities
 from tests.conftest import TOKEN
+from tests.harness import Reply
 
 CLIENT_ID = entities.app_registration()["client_id"]
 CLIENT_SECRET = entities.app_registration()["client_secret"]
@@ -133,9 +134,50 @@ def test_token_file_supplies_url_and_client(server, tmp_path):
 def test_base_url_mismatch(server, tmp_path):
     token = tmp_path / "usercred.secret"
     token.write_text("%s\nhttps://elsewhere.example\n" % USER_TOKEN)
-    with pytest.raises(MastodonIllegalArgumentError, match="Mismatch"):
+    with pytest.raises(MastodonIllegalArgumentError, match="Mismatch in base URLs between files and/or specified") as info:
         Mastodon(access_token=token, api_base_url=server.url)
+    message = str(info.value)
+    assert server.url in message and "https://elsewhere.example" in message and str(token) in message
+    assert USER_TOKEN not in message
     assert server.requests == []
+
+
+def test_base_url_mismatch_between_two_files(server, tmp_path):
+    client = tmp_path / "clientcred.secret"
+    client.write_text("%s\n%s\n%s\n" % (CLIENT_ID, CLIENT_SECRET, server.url))
+    token = tmp_path / "usercred.secret"
+    token.write_text("%s\nhttps://elsewhere.example\n" % USER_TOKEN)
+    with pytest.raises(MastodonIllegalArgumentError, match="Mismatch in base URLs") as info:
+        Mastodon(client_id=client, access_token=token)
+    assert str(client) in str(info.value) and str(token) in str(info.value)
+    assert CLIENT_SECRET not in str(info.value) and USER_TOKEN not in str(info.value)
+    assert server.requests == []
+
+
+def test_stale_two_line_client_file(server, tmp_path):
+    """A client file of Mastodon.py before 1.5.2 holds only the id and the secret."""
+    path = tmp_path / "pytooter_clientcred.secret"
+    path.write_text("%s\n%s\n" % (CLIENT_ID, CLIENT_SECRET))
+    with pytest.raises(MastodonIllegalArgumentError, match="API base URL is required") as info:
+        Mastodon(client_id=path)
+    assert str(path) in str(info.value) and CLIENT_SECRET not in str(info.value)
+    api = Mastodon(client_id=path, api_base_url=server.url)
+    assert (api.client_id, api.client_secret, api.user_agent) == (CLIENT_ID, CLIENT_SECRET, "mastodonpy")
+    assert server.last.header("User-Agent") == "mastodonpy"
+
+
+def test_missing_token_file_is_explained(tmp_path):
+    with pytest.raises(MastodonIllegalArgumentError, match="not the path of an existing file"):
+        Mastodon(access_token=str(tmp_path / "pytooter_usercred.secret"))
+    with pytest.raises(MastodonIllegalArgumentError, match="not the path of an existing file"):
+        Mastodon(client_id=str(tmp_path / "pytooter_clientcred.secret"), api_base_url="https://example.social")
+
+
+def test_byte_order_mark_is_not_part_of_the_id(server, tmp_path):
+    path = tmp_path / "clientcred.secret"
+    path.write_bytes(("\ufeff%s\r\n%s\r\n%s\r\n" % (CLIENT_ID, CLIENT_SECRET, server.url)).encode("utf-8"))
+    api = Mastodon(client_id=path, mastodon_version="4.0.0")
+    assert (api.client_id, api.client_secret, api.api_base_url) == (CLIENT_ID, CLIENT_SECRET, server.url)
 
 
 def test_base_url_comparison_is_normalised(tmp_path):
@@ -197,6 +239,22 @@ def test_create_app_uses_module_level_requests_post(tmp_path):
     post.assert_called_once_with("https://example.social/api/v1/apps",
                                  data={"client_name": "offline", "scopes": "read write follow push",
                                        "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}, timeout=300)
+
+
+def test_create_app_error_answers(server, tmp_path):
+    target = tmp_path / "clientcred.secret"
+    target.write_text("old-id\nold-secret\n")
+    server.route("POST", "/api/v1/apps", Reply(body=b"<html>Welcome to nginx</html>", headers={"Content-Type": "text/html"}))
+    with pytest.raises(MastodonAPIError, match="200"):
+        Mastodon.create_app("x", api_base_url=server.url, to_file=target)
+    server.route("POST", "/api/v1/apps", Reply(status=503, body=b"<html>down</html>"))
+    with pytest.raises(MastodonServiceUnavailableError) as info:
+        Mastodon.create_app("x", api_base_url=server.url, to_file=target)
+    assert info.value.args[1] == 503
+    server.route("POST", "/api/v1/apps", status=429, json={"error": "Too many requests"})
+    with pytest.raises(MastodonRatelimitError):
+        Mastodon.create_app("x", api_base_url=server.url, to_file=target)
+    assert target.read_text() == "old-id\nold-secret\n"
 
 
 def test_create_app_needs_base_url():
@@ -282,6 +340,15 @@ def test_log_in_needs_credentials(api, server):
     assert server.requests == []
 
 
+def test_log_in_needs_the_client_id(make_api, server):
+    api = make_api(access_token=None, mastodon_version="4.0.0")
+    with pytest.raises(MastodonIllegalArgumentError, match="client id"):
+        api.log_in("alice@example.social", "hunter2")
+    with pytest.raises(MastodonIllegalArgumentError, match="client id"):
+        api.auth_request_url()
+    assert server.requests == []
+
+
 def test_log_in_retries_failed_version_detection(server):
     server.version = "takahe/0.11.0"
     api = Mastodon(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, api_base_url=server.url)
@@ -360,6 +427,35 @@ def test_create_account_detailed_error(make_api, server):
     with pytest.raises(MastodonIllegalArgumentError, match="already been taken"):
         api.create_account("alice", "pw", "a@example.org")
     assert "agreement" not in server.last.form
+
+
+def test_create_account_refusals(make_api, server, tmp_path):
+    no_app = make_api(access_token=None, mastodon_version="4.0.0")
+    with pytest.raises(MastodonIllegalArgumentError, match="client id and secret"):
+        no_app.create_account("newbie", "pw", "n@example.org", agreement=True)
+    assert server.requests == []
+    api = make_api(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, access_token=None, mastodon_version="4.0.0")
+    server.route("POST", "/oauth/token", status=401, json={"error": "invalid_client"})
+    with pytest.raises(MastodonIllegalArgumentError, match="oauth phase: invalid_client") as info:
+        api.create_account("newbie", "secret-pw", "n@example.org", agreement=True)
+    assert [r.path for r in server.requests] == ["/oauth/token"]
+    assert CLIENT_SECRET not in str(info.value) and "secret-pw" not in str(info.value)
+    # a token with fewer scopes than asked for is not used, and not saved
+    server.route("POST", "/oauth/token", json=entities.token(access_token="app-token"))
+    server.route("POST", "/api/v1/accounts", json=entities.token(scope="read"))
+    target = tmp_path / "new_user.secret"
+    with pytest.raises(MastodonAPIError, match="scopes"):
+        api.create_account("newbie", "pw", "n@example.org", agreement=True, to_file=target)
+    assert not target.exists() and api.access_token is None
+
+
+def test_create_account_version_check(make_api, server):
+    api = make_api(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, access_token=None, mastodon_version="2.6.0")
+    with pytest.raises(MastodonVersionError, match="create_account"):
+        api.create_account("newbie", "pw", "n@example.org", agreement=True)
+    with pytest.raises(MastodonVersionError, match="email_resend_confirmation"):
+        api.email_resend_confirmation()
+    assert server.requests == []
 
 
 def test_email_resend_confirmation(api, server):

@@ -304,3 +304,100 @@ def test_since_id_pagination_of_old_servers(api, server):
     page = api._request("GET", "/api/v1/notifications", {"max_id": 500})
     assert page._pagination_prev == {"since_id": 99, "_pagination_method": "GET",
                                      "_pagination_endpoint": "/api/v1/notifications"}
+
+
+# -- portability and stand-in sessions ---------------------------------------------------------------------
+def test_works_with_urllib3_without_read1(api, server, monkeypatch):
+    """urllib3 before 2.2 has no HTTPResponse.read1 (requests allows urllib3 1.26): every
+    call must still work, and request_timeout must still bound a trickled body."""
+    import urllib3
+
+    def missing(self):
+        raise AttributeError("read1")
+
+    monkeypatch.setattr(urllib3.HTTPResponse, "read1", property(missing), raising=False)
+    server.route("GET", "/api/v1/statuses/1", json=entities.status(id="1"))
+    assert api._request("GET", "/api/v1/statuses/1").id == 1
+    server.route("GET", "/big", json=[entities.status(id=str(1000 + i)) for i in range(200)])
+    assert len(api._request("GET", "/big")) == 200
+    server.route("GET", "/slow", Reply(chunks=[b"["] + [b" "] * 100 + [b"]"], chunk_delay=0.05))
+    api.request_timeout = 1
+    started = time.monotonic()
+    with pytest.raises(MastodonNetworkError, match="longer than"):
+        api._request("GET", "/slow")
+    assert time.monotonic() - started < 2
+    server.route("GET", "/after", json={"ok": True})
+    assert api._request("GET", "/after") == {"ok": True}  # the pool recovers from the cut connection
+
+
+def test_request_timeout_counts_from_the_start(make_api, server):
+    """A slow start followed by a trickled body: the call ends about request_timeout
+    after it began, not request_timeout after the headers arrived."""
+    server.route("GET", "/late", Reply(chunks=[b"["] + [b" "] * 100 + [b"]"], chunk_delay=0.05, delay=0.8))
+    api = make_api(mastodon_version="4.0.0", request_timeout=1, ratelimit_method="throw")
+    started = time.monotonic()
+    with pytest.raises(MastodonNetworkError):
+        api._request("GET", "/late")
+    assert time.monotonic() - started < 1.6
+
+
+def test_stand_in_session_with_mock_responses(api):
+    """Code written for 1.8.0 replaces api.session with a mock; the answer only needs
+    ok / status_code, reason, json() and headers."""
+    from unittest import mock
+    answer = mock.MagicMock()
+    answer.ok = True
+    answer.json.return_value = [{"id": "5", "created_at": "2023-03-14T12:00:00.000Z"}]
+    api.session = mock.MagicMock()
+    api.session.request.return_value = answer
+    page = api.timeline_home()
+    assert page == [{"id": "5", "created_at": "2023-03-14T12:00:00.000Z"}]  # as the mock gave it
+    assert api.fetch_next(page) is None
+    method, url = api.session.request.call_args[0]
+    assert (method, url) == ("GET", api.api_base_url + "/api/v1/timelines/home")
+    answer.ok = False
+    answer.status_code = 404
+    answer.reason = "Not Found"
+    answer.json.return_value = {"error": "Record not found"}
+    with pytest.raises(MastodonNotFoundError) as info:
+        api.status(1)
+    assert info.value.args == ("Mastodon API returned error", 404, "Not Found", "Record not found")
+
+
+def test_pagination_dicts_hold_only_sent_parameters(api, server):
+    server.route("GET", "/api/v1/timelines/home",
+                 Reply(json=[entities.status(id="9")],
+                       headers={"Link": '<%s/api/v1/timelines/home?max_id=9>; rel="next"' % server.url}))
+    page = api.timeline_home(limit=1)
+    assert page._pagination_next == {"limit": 1, "max_id": 9, "_pagination_method": "GET",
+                                     "_pagination_endpoint": "/api/v1/timelines/home"}
+
+
+def test_fetch_next_and_previous_on_plain_lists(api, server):
+    """As in 1.8.0, the information on the last / first item is enough: a copy, a
+    slice or a concatenation of pages can be passed."""
+    links = ('<%s/api/v1/timelines/home?max_id=7>; rel="next", '
+             '<%s/api/v1/timelines/home?min_id=8>; rel="prev"' % (server.url, server.url))
+
+    def answer(request):
+        if request.query.get("max_id") == ["7"]:
+            return Reply(json=[entities.status(id="6")])  # the last page: no Link
+        return Reply(json=[entities.status(id="8"), entities.status(id="7")], headers={"Link": links})
+
+    server.route("GET", "/api/v1/timelines/home", answer)
+    page = api.timeline_home(limit=2)
+    assert [s.id for s in api.fetch_next(list(page))] == [6]
+    assert server.last.query == {"limit": ["2"], "max_id": ["7"]}
+    api.fetch_previous(page[:1])
+    assert server.last.query == {"limit": ["2"], "min_id": ["8"]}
+    everything = api.fetch_remaining(pickle.loads(pickle.dumps(list(page))))
+    assert [s.id for s in everything] == [8, 7, 6]
+    assert api.fetch_next([]) is None and api.fetch_next([entities.status()]) is None
+
+
+def test_debug_output_masks_cookies(make_api, server, capsys):
+    api = make_api(mastodon_version="4.0.0", debug_requests=True)
+    server.route("GET", "/api/v1/x", Reply(json={}, headers={"Set-Cookie": "_session_id=cookie-secret; path=/"}))
+    api._request("GET", "/api/v1/x", headers={"Cookie": "other=request-cookie-secret"})
+    out = capsys.readouterr().out
+    assert "cookie-secret" not in out and "Bearer ***" in out and TOKEN not in out

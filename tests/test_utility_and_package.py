@@ -28,6 +28,12 @@ def test_get_approx_server_time(api, server):
     assert result == expected
 
 
+def test_get_approx_server_time_with_unknown_zone(api, server):
+    server.route("HEAD", "/", Reply(headers={"Date": "Tue, 14 Mar 2023 12:30:45 -0000"}))
+    expected = datetime.datetime(2023, 3, 14, 12, 30, 45, tzinfo=datetime.timezone.utc).astimezone().replace(tzinfo=None)
+    assert api.get_approx_server_time() == expected
+
+
 def test_get_approx_server_time_without_date(api, monkeypatch):
     class NoDate:
         headers = {}
@@ -99,6 +105,22 @@ def test_mastodon_module_reexports():
             assert hasattr(module, name), name
     assert module.MastodonReadTimeout is mastodon.MastodonReadTimeout
     assert module.parse_version_string("1.2.3") == (1, 2, 3)
+
+
+def test_imports_of_code_written_for_1_8_0():
+    """The import lines found in code written for Mastodon.py 1.8.0."""
+    import mastodon.Mastodon  # noqa: F401 - the module path must stay importable
+    from mastodon.Mastodon import (AttribAccessDict, Mastodon, MastodonAPIError, MastodonError,  # noqa: F401
+                                   MastodonIllegalArgumentError, MastodonNetworkError, MastodonNotFoundError,
+                                   MastodonRatelimitError, MastodonServerError, MastodonUnauthorizedError,
+                                   MastodonVersionError, api_version, max_version, parse_version_string)
+    from mastodon.Mastodon import CallbackStreamListener, StreamListener  # noqa: F401
+    from mastodon.errors import MastodonMalformedEventError  # noqa: F401
+    from mastodon.utility import AttribAccessDict as UtilityDict
+    import mastodon as package
+    assert Mastodon is package.Mastodon and AttribAccessDict is UtilityDict
+    assert MastodonNotFoundError is package.MastodonNotFoundError
+    assert callable(Mastodon._Mastodon__json_hooks) and Mastodon.create_app.__name__ == "create_app"
 
 
 def test_module_level_helpers():
