@@ -51,3 +51,16 @@ class Mastodon(AuthenticationMixin, VersionsMixin, PaginationMixin, BlurhashMixi
     # Private names that code written for Mastodon.py 1.8.0 uses.
     _Mastodon__json_hooks = staticmethod(json_hook)
     _Mastodon__normalize_version_string = staticmethod(normalize_version_string)
+
+
+#: Flags of 1.8.0 saying whether optional packages are installed, by module name.
+_OPTIONAL_PACKAGES = {"IMPL_HAS_CRYPTO": "cryptography", "IMPL_HAS_ECE": "http_ece", "IMPL_HAS_BLURHASH": "blurhash"}
+
+
+def __getattr__(name: str) -> bool:
+    """``IMPL_HAS_CRYPTO``, ``IMPL_HAS_ECE`` and ``IMPL_HAS_BLURHASH``, worked out on first
+    use without importing the (slow to import) packages."""
+    if name in _OPTIONAL_PACKAGES:
+        import importlib.util
+        return importlib.util.find_spec(_OPTIONAL_PACKAGES[name]) is not None
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))

@@ -146,3 +146,11 @@ def test_exception_hierarchy():
 
 def test_py_typed_is_shipped():
     assert os.path.exists(os.path.join(os.path.dirname(mastodon.__file__), "py.typed"))
+
+
+def test_optional_package_flags_of_1_8_0():
+    from mastodon.Mastodon import IMPL_HAS_BLURHASH, IMPL_HAS_CRYPTO, IMPL_HAS_ECE
+    assert IMPL_HAS_BLURHASH is True and IMPL_HAS_CRYPTO is True and IMPL_HAS_ECE is True
+    import sys
+    with pytest.raises(AttributeError):
+        sys.modules["mastodon.Mastodon"].IMPL_HAS_NOTHING  # noqa: B018
