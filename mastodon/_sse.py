@@ -12,7 +12,7 @@ per byte (the work inside a chunk is done by ``bytes`` methods: ``find``, ``spli
 
 Lines may end with LF, CRLF or CR; a line, an event, a CRLF pair or a multi-byte UTF-8
 character may be split across pieces: bytes are buffered until a line is complete, and
-an event's fields are decoded (strictly, as UTF-8) once the event is complete. Fields
+each complete line is decoded (strictly, as UTF-8; a line that is not is an error). Fields
 follow the standard: ``name: value`` (the space after the colon is optional), a line
 without a colon is a field with an empty value, a line starting with ``:`` is a comment
 (a heartbeat), ``data`` lines are joined with ``\\n``, and a blank line ends the event.
@@ -38,7 +38,7 @@ CHUNK_SIZE = 65536
 HEARTBEAT = None
 
 #: An event: (name, data, stream, error). ``error`` is a message (and the other fields
-#: are None) when a field of the event is not valid UTF-8.
+#: are None) when a line of the stream is not valid UTF-8.
 Event = Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]
 
 _BOM = b"\xef\xbb\xbf"
@@ -218,25 +218,30 @@ def _is_timeout(err: BaseException) -> bool:
 class EventParser:
     """Incremental parser: :meth:`feed` pieces, get back heartbeats and events.
 
+    Every complete line is decoded as UTF-8 (strictly): a line that is not valid UTF-8
+    produces an error item at once, and the rest of the event it belongs to is dropped.
+
     :attr:`pending` tells whether the input so far ends inside an event (an unfinished
     line, or fields not yet closed by a blank line); a stream that ends there was cut off.
     """
 
-    __slots__ = ("_tail", "_skip_lf", "_at_start", "_name", "_data", "_stream", "_other")
+    __slots__ = ("_tail", "_skip_lf", "_at_start", "_name", "_data", "_stream", "_other", "_broken")
 
     def __init__(self) -> None:
         self._tail: List[bytes] = []     # pieces of the unfinished last line
         self._skip_lf = False            # the previous piece ended with CR: drop a leading LF
         self._at_start = True            # no line finished yet (a BOM may open the stream)
-        self._name: Optional[bytes] = None
-        self._data: List[bytes] = []
-        self._stream: Optional[bytes] = None
+        self._name: Optional[str] = None
+        self._data: List[str] = []
+        self._stream: Optional[str] = None
         self._other = False              # an ignored field was seen in the current event
+        self._broken = False             # a line of the current event was not valid UTF-8
 
     @property
     def pending(self) -> bool:
         """Whether the input read so far stops in the middle of an event."""
-        return bool(self._tail or self._data or self._other or self._name is not None or self._stream is not None)
+        return bool(self._tail or self._data or self._other or self._broken or self._name is not None
+                    or self._stream is not None)
 
     def feed(self, chunk: Any) -> Any:
         """Add ``chunk`` (bytes or bytearray) and return the heartbeats
@@ -276,40 +281,41 @@ class EventParser:
         data = self._data
         for line in lines:
             if not line:
-                if self._name is not None or data or self._stream is not None:
+                if self._broken:  # already reported, at its bad line
+                    self._name, self._data, self._stream, self._broken = None, [], None, False
+                    data = self._data
+                elif self._name is not None or data or self._stream is not None:
                     items.append(self._finish())
                     data = self._data
                 self._other = False
-            elif line.startswith(b"data:"):  # the common cases first
-                data.append(line[6:] if line[5:6] == b" " else line[5:])
-            elif line.startswith(b"event:"):
-                self._name = line[7:] if line[6:7] == b" " else line[6:]
-            elif line[0] == 58:  # ":" - a comment
-                items.append(HEARTBEAT)
-            else:
-                colon = line.find(b":")
-                if colon < 0:
-                    field, value = line, b""
+                continue
+            try:
+                if line.startswith(b"data:"):  # the common cases first
+                    data.append((line[6:] if line[5:6] == b" " else line[5:]).decode("utf-8"))
+                elif line.startswith(b"event:"):
+                    self._name = (line[7:] if line[6:7] == b" " else line[6:]).decode("utf-8")
+                elif line[0] == 58:  # ":" - a comment
+                    line.decode("utf-8")
+                    items.append(HEARTBEAT)
                 else:
-                    field = line[:colon]
-                    value = line[colon + 2:] if line[colon + 1:colon + 2] == b" " else line[colon + 1:]
-                if field == b"data":
-                    data.append(value)
-                elif field == b"event":
-                    self._name = value
-                elif field == b"stream":
-                    self._stream = value
-                else:
-                    self._other = True
+                    field, colon, value = line.decode("utf-8").partition(":")
+                    if colon and value[:1] == " ":
+                        value = value[1:]
+                    if field == "data":
+                        data.append(value)
+                    elif field == "event":
+                        self._name = value
+                    elif field == "stream":
+                        self._stream = value
+                    else:
+                        self._other = True
+            except UnicodeDecodeError as err:
+                items.append((None, None, None, "Line is not valid UTF-8: %s" % err))
+                if line[0] != 58:  # a bad comment spoils no event
+                    self._broken = True
         return items
 
     def _finish(self) -> Event:
         name, data, stream = self._name, self._data, self._stream
         self._name, self._data, self._stream = None, [], None
-        try:
-            return (None if name is None else name.decode("utf-8"),
-                    (data[0] if len(data) == 1 else b"\n".join(data)).decode("utf-8") if data else None,
-                    None if stream is None else stream.decode("utf-8"),
-                    None)
-        except UnicodeDecodeError as err:
-            return None, None, None, "Event is not valid UTF-8: %s" % err
+        return name, (data[0] if len(data) == 1 else "\n".join(data)) if data else None, stream, None

@@ -76,10 +76,12 @@ class MediaMixin(RequestCore):
 
         Servers from Mastodon 3.1.4 on (the v2 endpoint) process video and audio after
         answering: the returned ``url`` is None until processing is done, which
-        :meth:`media` shows. With ``synchronous=True`` this method waits for it,
-        polling :meth:`media` with growing pauses (1 to 5 seconds) for at most 5
-        minutes, then raises :class:`MastodonAPIError`. This uses up API quota; prefer
-        polling yourself.
+        :meth:`media` shows; the answer is returned as it is. With
+        ``synchronous=True`` this method first reads the server version again (as
+        :meth:`verify_minimum_version` does) and, on such servers, waits until the
+        ``url`` is set, polling :meth:`media` with growing pauses (1 to 5 seconds) for
+        at most 5 minutes, then raises :class:`MastodonAPIError`. This uses up API
+        quota; prefer polling yourself.
 
         Returns a media dict; its ``id`` is what :meth:`status_post` takes.
         """
@@ -91,9 +93,18 @@ class MediaMixin(RequestCore):
             files["thumbnail"] = load_upload(thumbnail, thumbnail_mime_type, None, "thumbnail")
         v2 = self._server_at_least("3.1.4")
         media = self._request("POST", "/api/v2/media" if v2 else "/api/v1/media", params, files=files)
-        if synchronous and v2:
+        if synchronous and self._server_now_at_least("3.1.4"):
             media = self._wait_for_media(media)
         return media
+
+    def _server_now_at_least(self, version: str) -> bool:
+        """Ask the server for its version again (``GET /api/v1/instance/``, as 1.8.0 did
+        for synchronous uploads) and compare; when it cannot be read, the version known
+        before is kept."""
+        known = (self.mastodon_major, self.mastodon_minor, self.mastodon_patch, self.version_check_worked)
+        if self._detect_version() is None and known[3]:
+            (self.mastodon_major, self.mastodon_minor, self.mastodon_patch, self.version_check_worked) = known
+        return self._server_at_least(version)
 
     def _wait_for_media(self, media: AttribAccessDict) -> AttribAccessDict:
         """Poll :meth:`media` until the attachment has a ``url`` (bounded by MEDIA_POLL_TIMEOUT)."""

@@ -12,6 +12,26 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _as_index(value: Any) -> Any:
+    """An option index: an int >= 0, or a string of digits (sent by 1.8.0 as given)."""
+    if _is_int(value) and value >= 0:
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
+def _as_seconds(value: Any) -> Any:
+    """A whole number of seconds: an int, a whole float, a string of digits or a timedelta."""
+    if isinstance(value, timedelta):
+        return int(value.total_seconds())
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if _is_int(value) else None
+
+
 class PollsMixin(RequestCore):
     """Polls: read, vote, build endpoints."""
 
@@ -27,18 +47,20 @@ class PollsMixin(RequestCore):
     def poll_vote(self, id: Any, choices: Union[int, Sequence[int]]) -> AttribAccessDict:
         """Vote in a poll.
 
-        ``choices`` is the index of the chosen option in the poll's ``options``, or, in a
-        poll that allows several answers, a list of indices. A single-choice poll takes
-        one vote; in a multiple-choice poll each option can be chosen once.
+        ``choices`` is the index of the chosen option in the poll's ``options`` (an int,
+        or a string of digits), or, in a poll that allows several answers, a list of
+        indices. A single-choice poll takes one vote; in a multiple-choice poll each
+        option can be chosen once.
 
         Returns the updated poll dict (Mastodon.py 1.8.0 returned None here).
         """
-        if _is_int(choices):
+        if not isinstance(choices, (list, tuple)):
             choices = [choices]
-        if not isinstance(choices, (list, tuple)) or not choices or not all(_is_int(c) and c >= 0 for c in choices):
+        indices = [_as_index(choice) for choice in choices]
+        if not indices or None in indices:
             raise MastodonIllegalArgumentError(
                 "choices must be an option index (int >= 0) or a non-empty list of them, got %r" % (choices,))
-        return self._request("POST", self._path("/api/v1/polls/{}/votes", id), {"choices": list(choices)})
+        return self._request("POST", self._path("/api/v1/polls/{}/votes", id), {"choices": indices})
 
     def make_poll(self, options: Sequence[str], expires_in: Union[int, timedelta], multiple: bool = False,
                   hide_totals: bool = False) -> Dict[str, Any]:
@@ -46,8 +68,8 @@ class PollsMixin(RequestCore):
         Sends nothing.
 
         ``options`` is a list of at least two strings, the answers (servers allow 4 by
-        default). ``expires_in`` is how long the poll stays open, in seconds (an int) or
-        as a :class:`datetime.timedelta`. ``multiple=True`` allows choosing more than one
+        default). ``expires_in`` is how long the poll stays open, in seconds (a whole
+        number) or as a :class:`datetime.timedelta`. ``multiple=True`` allows choosing more than one
         answer; ``hide_totals=True`` hides the results until the poll has ended.
 
         Returns a dict with ``options``, ``expires_in``, ``multiple`` and ``hide_totals``.
@@ -55,10 +77,9 @@ class PollsMixin(RequestCore):
         if (not isinstance(options, (list, tuple)) or len(options) < 2
                 or not all(isinstance(option, str) for option in options)):
             raise MastodonIllegalArgumentError("options must be a list of at least two strings, got %r" % (options,))
-        if isinstance(expires_in, timedelta):
-            expires_in = int(expires_in.total_seconds())
-        if not _is_int(expires_in) or expires_in <= 0:
+        seconds = _as_seconds(expires_in)
+        if seconds is None or seconds <= 0:
             raise MastodonIllegalArgumentError(
-                "expires_in must be a positive number of seconds (int) or a timedelta, got %r" % (expires_in,))
+                "expires_in must be a positive whole number of seconds or a timedelta, got %r" % (expires_in,))
         option_list: List[str] = list(options)
-        return {"options": option_list, "expires_in": expires_in, "multiple": multiple, "hide_totals": hide_totals}
+        return {"options": option_list, "expires_in": seconds, "multiple": multiple, "hide_totals": hide_totals}

@@ -9,6 +9,8 @@ from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
 #: The values ``visibility`` accepts (case-insensitive).
 VISIBILITIES = ("direct", "private", "unlisted", "public")
+#: The values ``content_type`` accepts (with ``feature_set="pleroma"``).
+CONTENT_TYPES = ("text/plain", "text/html", "text/markdown", "text/bbcode")
 
 Id = Any  # an int or str id, or a dict with an "id"
 
@@ -136,6 +138,9 @@ class StatusesMixin(RequestCore):
         visibility = _visibility(visibility)
         if content_type is not None:
             self._require_feature_set("pleroma", "content_type")
+            if content_type not in CONTENT_TYPES:
+                raise MastodonIllegalArgumentError(
+                    "Invalid content_type %r: use one of %s" % (content_type, ", ".join(CONTENT_TYPES)))
         if quote_id is not None:
             self._require_feature_set("fedibird", "quote_id")
         media_ids = _id_list(media_ids)
@@ -184,8 +189,8 @@ class StatusesMixin(RequestCore):
         text (``"text/plain"``, ``"text/markdown"``, ``"text/html"`` or
         ``"text/bbcode"``). Only with ``feature_set="fedibird"``: ``quote_id`` is the
         id of a quoted status. With other feature sets these parameters raise
-        :class:`MastodonIllegalArgumentError`, as do an invalid visibility and media
-        together with a poll, all before anything is sent. The text itself is not
+        :class:`MastodonIllegalArgumentError`, as do another ``content_type``, an
+        invalid visibility and media together with a poll, all before anything is sent. The text itself is not
         checked: the server refuses an empty or too long status (:class:`MastodonAPIError`).
 
         Returns a status dict with the new status, or a scheduled status dict.

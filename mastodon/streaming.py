@@ -91,9 +91,9 @@ class StreamListener:
 
     def on_unknown_event(self, name: str, unknown_event: Any = None) -> None:
         """An event without a handler of its own. ``name`` is the event name,
-        ``unknown_event`` its payload: the converted JSON, the raw text when it is not
-        JSON, or None when the event has no data. Which events end up here may change
-        when new handlers are added."""
+        ``unknown_event`` its payload (the converted JSON, as for every event: an event
+        without data or with data that is not JSON is malformed). Which events end up
+        here may change when new handlers are added."""
 
     def handle_heartbeat(self) -> None:
         """The server sent a keep-alive comment (Mastodon does so every few seconds)."""
@@ -175,16 +175,12 @@ class StreamListener:
         if name in _NO_PAYLOAD_EVENTS:
             payload = None
         elif data is None:
-            if kind != _UNKNOWN:
-                raise MastodonMalformedEventError("Missing event payload", name)
-            payload = None
+            raise MastodonMalformedEventError("Missing event payload", name)
         else:
             try:
                 payload = decode(data)
             except ValueError:
-                if kind != _UNKNOWN:
-                    raise MastodonMalformedEventError("Bad JSON", data) from None
-                payload = data
+                raise MastodonMalformedEventError("Bad JSON", data) from None
         if kind == _KNOWN:
             args: Tuple[Any, ...] = (payload,)
         elif kind == _BARE:

@@ -217,9 +217,14 @@ def test_media_post_thumbnail_needs_3_2(make_api, server, video_file, png_file):
 def test_media_post_uses_v1_before_3_1_4(make_api, server, png_file):
     old = make_api(mastodon_version="3.0.0")
     server.route("POST", "/api/v1/media", json=entities.media_attachment())
-    result = old.media_post(png_file, synchronous=True)
+    server.route("GET", "/api/v1/instance/", json=entities.instance(version="3.0.0"))
+    result = old.media_post(png_file)
     assert [(r.method, r.path) for r in server.requests] == [("POST", "/api/v1/media")]
+    result = old.media_post(png_file, synchronous=True)
+    assert [(r.method, r.path) for r in server.requests[1:]] == [("POST", "/api/v1/media"),
+                                                                 ("GET", "/api/v1/instance/")]
     assert result.url.endswith("photo.png")
+    assert (old.mastodon_major, old.mastodon_minor, old.mastodon_patch) == (3, 0, 0)
 
 
 def test_media_post_synchronous_polls_until_processed(api, server, video_file, fast_polling):
@@ -229,14 +234,37 @@ def test_media_post_synchronous_polls_until_processed(api, server, video_file, f
         Reply(json=entities.media_attachment(type="video", url="https://files.example.social/media/clip.mp4"))])
     result = api.media_post(video_file, synchronous=True)
     assert [(r.method, r.path) for r in server.requests] == [
-        ("POST", "/api/v2/media")] + [("GET", "/api/v1/media/%s" % MID)] * 3
+        ("POST", "/api/v2/media"), ("GET", "/api/v1/instance/")] + [("GET", "/api/v1/media/%s" % MID)] * 3
     assert result.url == "https://files.example.social/media/clip.mp4" and result.id == int(MID)
 
 
 def test_media_post_synchronous_with_a_processed_answer_does_not_poll(api, server, png_file):
     server.route("POST", "/api/v2/media", json=entities.media_attachment())
     result = api.media_post(png_file, synchronous=True)
-    assert len(server.requests) == 1 and result.url.endswith("photo.png")
+    assert [(r.method, r.path) for r in server.requests] == [("POST", "/api/v2/media"),
+                                                             ("GET", "/api/v1/instance/")]
+    assert result.url.endswith("photo.png")
+
+
+def test_media_post_synchronous_reads_the_server_version_again(make_api, server, video_file, fast_polling):
+    # As 1.8.0: the version is asked for again; a server older than 3.1.4 is not polled.
+    client = make_api(mastodon_version="4.2.0")
+    server.route("GET", "/api/v1/instance/", json=entities.instance(version="3.0.5"))
+    server.route("POST", "/api/v2/media", status=202, json=processing_media())
+    result = client.media_post(video_file, synchronous=True)
+    assert result.url is None and len(server.requests) == 2
+    assert (client.mastodon_major, client.mastodon_minor, client.mastodon_patch) == (3, 0, 5)
+
+
+def test_media_post_synchronous_keeps_the_known_version_when_the_instance_fails(
+        make_api, server, video_file, fast_polling):
+    client = make_api(mastodon_version="4.2.0")
+    server.route("GET", "/api/v1/instance/", status=503, json={"error": "busy"})
+    server.route("POST", "/api/v2/media", status=202, json=processing_media())
+    server.route("GET", "/api/v1/media/%s" % MID, json=entities.media_attachment())
+    result = client.media_post(video_file, synchronous=True)
+    assert result.url.endswith("photo.png")
+    assert (client.mastodon_major, client.mastodon_minor, client.version_check_worked) == (4, 2, True)
 
 
 def test_media_post_synchronous_gives_up(api, server, video_file, fast_polling, monkeypatch):

@@ -39,7 +39,15 @@ def test_poll_vote_multiple_choices(api, server):
     assert result.multiple is True
 
 
-@pytest.mark.parametrize("choices", [[], -1, "1", [0, "1"], True, None, 1.5])
+def test_poll_vote_digit_strings_as_in_1_8_0(api, server):
+    server.route("POST", "/api/v1/polls/34830/votes", json=entities.poll(multiple=True, own_votes=[0, 2]))
+    api.poll_vote(34830, "1")
+    assert server.last.form == {"choices[]": ["1"]}
+    api.poll_vote(34830, (0, "2"))
+    assert server.last.form == {"choices[]": ["0", "2"]}
+
+
+@pytest.mark.parametrize("choices", [[], -1, "-1", "one", [0, "x"], True, None, 1.5, [None]])
 def test_poll_vote_invalid_choices(api, server, choices):
     with pytest.raises(MastodonIllegalArgumentError) as info:
         api.poll_vote(34830, choices)
@@ -61,12 +69,15 @@ def test_make_poll(api, server):
     assert type(poll) is dict
     poll = api.make_poll(("a", "b", "c"), timedelta(days=1), multiple=True, hide_totals=True)
     assert poll == {"options": ["a", "b", "c"], "expires_in": 86400, "multiple": True, "hide_totals": True}
+    assert api.make_poll(["a", "b"], "300")["expires_in"] == 300
+    assert api.make_poll(["a", "b"], 3600.0)["expires_in"] == 3600
     assert server.requests == []
 
 
 @pytest.mark.parametrize("options, expires_in", [
     ("yes or no", 300), (["only one"], 300), (["a", 2], 300), (None, 300),
-    (["a", "b"], 0), (["a", "b"], -5), (["a", "b"], "300"), (["a", "b"], None), (["a", "b"], 1.5)])
+    (["a", "b"], 0), (["a", "b"], -5), (["a", "b"], "5m"), (["a", "b"], None), (["a", "b"], 1.5),
+    (["a", "b"], True), (["a", "b"], timedelta(0))])
 def test_make_poll_invalid(api, server, options, expires_in):
     with pytest.raises(MastodonIllegalArgumentError):
         api.make_poll(options, expires_in)

@@ -227,6 +227,14 @@ def test_status_post_content_type_with_pleroma(make_api, server):
     assert result.id == "AbCdEf"
 
 
+def test_status_post_content_type_must_be_known(make_api, server):
+    pleroma = make_api(mastodon_version="2.7.2", feature_set="pleroma")
+    with pytest.raises(MastodonIllegalArgumentError) as info:
+        pleroma.status_post("hi", content_type="text/x-rst")
+    assert "text/plain, text/html, text/markdown, text/bbcode" in str(info.value)
+    assert server.requests == []
+
+
 def test_status_post_quote_id_needs_fedibird(api, server):
     with pytest.raises(MastodonIllegalArgumentError) as info:
         api.status_post("look", quote_id=5)

@@ -339,9 +339,9 @@ def test_multiline_data_is_joined_with_newlines():
     listener = Recorder()
     listener.handle_stream(FakeResponse([
         b'event: update\ndata: {"id": "3",\ndata:\n', b'data: "content": "two"}\n\n',
-        b"event: custom.thing\ndata: first line\ndata:second line\n\n"]))
+        b"event: custom.thing\ndata: [\"first line\",\ndata:\"second line\"]\n\n"]))
     assert listener.of("update")[0][0] == {"id": 3, "content": "two"}
-    assert listener.of("unknown") == [("custom.thing", "first line\nsecond line")]
+    assert listener.of("unknown") == [("custom.thing", ["first line", "second line"])]
 
 
 def test_sse_standard_details():
@@ -353,11 +353,11 @@ def test_sse_standard_details():
         b"data: 6\nevent: delete\n\n",                 # data before event
         b"\n\n",                                       # blank lines between events do nothing
         b": comment with: colon\n",
-        b"data\nevent: custom\n\n",                    # field without colon = empty value
+        b"data: [1,\ndata\nevent: custom\ndata:2]\n\n",  # field without colon = empty value
     ]))
     assert [c[0] for c in listener.calls] == ["heartbeat", "delete", "delete", "heartbeat", "unknown"]
     assert listener.of("delete") == [(5,), (6,)]
-    assert listener.of("unknown") == [("custom", "")]
+    assert listener.of("unknown") == [("custom", [1, 2])]
 
 
 def test_heartbeats_inside_and_between_events(sserver, sapi):
@@ -411,6 +411,10 @@ def test_handlers_defined_by_the_user_and_for_stream():
     (b"data: {}\n\n", "Missing event name"),
     (b"event: update\ndata: \xff\xfe\n\n", "UTF-8"),
     (b"event: \xc3\n\ndata: 1\n\n", "UTF-8"),
+    (b"event: custom.thing\ndata: plain text\n\n", "Bad JSON"),    # unknown events too
+    (b"event: abort\n\n", "Missing event payload"),
+    (b":heart\xff\n", "UTF-8"),                                    # every line is decoded
+    (b"id: \xff\nevent: delete\ndata: 3\n\n", "UTF-8"),
 ])
 def test_malformed_event_calls_on_abort_then_raises(bad, message):
     listener = Recorder()
@@ -418,6 +422,23 @@ def test_malformed_event_calls_on_abort_then_raises(bad, message):
         listener.handle_stream(FakeResponse([sse("delete", 1), bad, sse("delete", 2)]))
     assert listener.of("delete") == [(1,)]
     assert listener.of("abort") == [(raised.value,)]
+
+
+def test_bad_utf8_is_reported_at_its_line():
+    # Raised as soon as the line is complete, before the event (or the stream) ends.
+    listener = Recorder()
+    with pytest.raises(MastodonMalformedEventError, match="UTF-8"):
+        listener.handle_stream(FakeResponse([b"event: update\ndata: \xe2\x82\n"]))
+    assert [c[0] for c in listener.calls] == ["abort"]
+
+
+def test_bad_utf8_line_with_keep_going_drops_only_its_event():
+    listener = Recorder()
+    listener._consume(FakeResponse([sse("delete", 1), b"event: delete\nid: \xff\ndata: 2\n\n",
+                                    b":\xff\n", sse("delete", 3)]), keep_going=True)
+    assert [c[0] for c in listener.calls] == ["delete", "abort", "abort", "delete"]
+    assert listener.of("delete") == [(1,), (3,)]
+    assert all(isinstance(err, MastodonMalformedEventError) for (err,) in listener.of("abort"))
 
 
 def test_malformed_event_blocking_over_loopback(sserver, sapi):
