@@ -300,6 +300,17 @@ class RequestCore:
         return version
 
     # -- the request engine ---------------------------------------------------------------------
+    def _headers(self, access_token: Optional[str] = None, extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+        """The headers of a request: User-Agent, the bearer token (``access_token``
+        overrides the client's; ``""`` sends none), then ``extra``."""
+        headers = {"User-Agent": self.user_agent}
+        token = self._access_token if access_token is None else access_token
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        if extra:
+            headers.update(extra)
+        return headers
+
     def _request(self, method: str, path: str, params: Optional[Dict[str, Any]] = None, *,
                  files: Optional[Dict[str, Any]] = None, use_json: bool = False,
                  headers: Optional[Dict[str, str]] = None, base_url: Optional[str] = None,
@@ -319,12 +330,7 @@ class RequestCore:
         if self.lang is not None and "lang" not in params:
             params["lang"] = self.lang
         url = (base_url or self.api_base_url) + path
-        request_headers = {"User-Agent": self.user_agent}
-        token = self._access_token if access_token is None else access_token
-        if token:
-            request_headers["Authorization"] = "Bearer " + token
-        if headers:
-            request_headers.update(headers)
+        request_headers = self._headers(access_token, headers)
 
         send: Dict[str, Any] = {}
         if method in ("GET", "HEAD"):

@@ -347,10 +347,7 @@ class StreamingMixin(RequestCore):
 
     def _stream_connect(self, url: str, params: Optional[Dict[str, Any]], timeout: Optional[float]) -> Any:
         """Open the stream: the response, once the server answered 200; else MastodonNetworkError."""
-        headers = {"User-Agent": self.user_agent, "Accept": "text/event-stream"}
-        token = self.access_token
-        if token:
-            headers["Authorization"] = "Bearer " + token
+        headers = self._headers(extra={"Accept": "text/event-stream"})
         connect_timeout = self.request_timeout
         if isinstance(connect_timeout, (tuple, list)):
             connect_timeout = connect_timeout[0]
