@@ -82,13 +82,12 @@ def _time_value(name: str, value: Any) -> Any:
         "%s must be a datetime, a date or an ISO 8601 string, got %r" % (name, value))
 
 
-def _id_list(value: Any, unpack: Any) -> Optional[List[Any]]:
-    """A single id (or dict) or a list of them, as a list of ids."""
-    if value is None:
-        return None
-    if not isinstance(value, (list, tuple, set, frozenset)):
-        value = [value]
-    return [unpack(item) for item in value]
+def _id_list(value: Any) -> Any:
+    """A single id (or dict) or a list of them, as a list (sent as ``key[]``; the core
+    unpacks the dicts)."""
+    if value is None or isinstance(value, (list, tuple, set, frozenset)):
+        return value
+    return [value]
 
 
 class AdminMixin(RequestCore):
@@ -167,8 +166,8 @@ class AdminMixin(RequestCore):
             "origin": origin, "by_domain": _bare_host(by_domain), "status": status,
             "username": username, "display_name": display_name, "email": email, "ip": ip,
             "permissions": permissions,
-            "invited_by": None if invited_by is None else self._unpack_id(invited_by),
-            "role_ids": _id_list(role_ids, self._unpack_id),
+            "invited_by": invited_by,
+            "role_ids": _id_list(role_ids),
             "max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
         }
         return self._request("GET", "/api/v2/admin/accounts", params)
@@ -339,8 +338,8 @@ class AdminMixin(RequestCore):
         _check_choice("action", action, MODERATION_ACTIONS, required=True)
         params = {
             "type": action,
-            "report_id": None if report_id is None else self._unpack_id(report_id),
-            "warning_preset_id": None if warning_preset_id is None else self._unpack_id(warning_preset_id),
+            "report_id": report_id,
+            "warning_preset_id": warning_preset_id,
             "text": text,
             "send_email_notification": None if send_email_notification is None else bool(send_email_notification),
         }
@@ -362,8 +361,8 @@ class AdminMixin(RequestCore):
         """
         params = {
             "resolved": True if resolved else None,
-            "account_id": None if account_id is None else self._unpack_id(account_id),
-            "target_account_id": None if target_account_id is None else self._unpack_id(target_account_id),
+            "account_id": account_id,
+            "target_account_id": target_account_id,
             "max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
         }
         return self._request("GET", "/api/v1/admin/reports", params)
