@@ -8,10 +8,13 @@ datetimes as UTC ISO 8601), or as a JSON body (``None`` dropped, datetimes as IS
 """
 from __future__ import annotations
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 from urllib.parse import quote
 
 from mastodon.errors import MastodonIllegalArgumentError
+
+#: What methods accept as an id: the id itself, or a dict (an entity) with an ``id``.
+IdLike = Union[int, str, Dict[str, Any]]
 
 #: Parameters that may be given as datetimes and are then sent as snowflake ids.
 PAGINATION_ID_KEYS = frozenset(("max_id", "min_id", "since_id"))
@@ -40,6 +43,16 @@ def unpack_id(value: Any, dateconv: bool = False) -> Any:
     if dateconv and isinstance(value, datetime):
         return datetime_to_snowflake(value)
     return value
+
+
+def page_params(max_id: Any = None, min_id: Any = None, since_id: Any = None,
+                limit: Optional[int] = None, **extra: Any) -> Dict[str, Any]:
+    """The parameters of a paginated request: ``max_id``, ``min_id``, ``since_id`` (ids,
+    dicts with an id or datetimes; the core encodes them), ``limit`` and ``extra``."""
+    params: Dict[str, Any] = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+    if extra:
+        params.update(extra)
+    return params
 
 
 def path_segment(value: Any) -> str:

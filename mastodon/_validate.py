@@ -1,0 +1,43 @@
+"""Checks of method arguments, made before any request is sent.
+
+Each check raises :class:`~mastodon.errors.MastodonIllegalArgumentError` with a message
+that names the parameter and says what is allowed.
+"""
+from __future__ import annotations
+from typing import Any, Iterable, List, Optional
+
+from mastodon.errors import MastodonIllegalArgumentError
+
+
+def check_choice(name: str, value: Any, allowed: Iterable[str], *, required: bool = False,
+                 lower: bool = False) -> Any:
+    """Return ``value`` if it is one of ``allowed`` (or None, unless ``required``).
+
+    With ``lower``, a string is compared (and returned) in lower case.
+    """
+    if value is None and not required:
+        return None
+    if lower and isinstance(value, str):
+        value = value.lower()
+    choices = tuple(allowed)
+    if not isinstance(value, str) or value not in choices:
+        raise MastodonIllegalArgumentError(
+            "Invalid %s %r: use one of %s" % (name, value, ", ".join(repr(c) for c in choices)))
+    return value
+
+
+def id_list(name: str, value: Any) -> Optional[List[Any]]:
+    """One id (or dict with an id) or a list of them, as a list; None stays None.
+
+    The core unpacks the dicts when it encodes the request.
+    """
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = list(value)
+    else:
+        items = [value]
+    for item in items:
+        if item is None or isinstance(item, (bool, list, tuple, set, frozenset)):
+            raise MastodonIllegalArgumentError("%s must be ids or dicts with an id, got %r" % (name, value))
+    return items
