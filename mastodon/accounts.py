@@ -8,6 +8,9 @@ from mastodon._files import upload_parts
 from mastodon.authentication import DEFAULT_SCOPES, check_granted_scopes
 from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.return_types import (
+    Account, AccountCreationError, CredentialAccount, FamiliarFollowers, FeaturedTag, NonPaginatableList,
+    PaginatableList, Relationship, Status, UserList)
 
 #: An id, or a dict (such as an account dict) with an ``id``.
 IdLike = Union[int, str, Dict[str, Any]]
@@ -79,7 +82,7 @@ class AccountsMixin(RequestCore):
     def create_account(self, username: str, password: str, email: str, agreement: bool = False,
                        reason: Optional[str] = None, locale: str = "en", scopes: Sequence[str] = DEFAULT_SCOPES,
                        to_file: Optional[Any] = None,
-                       return_detailed_error: bool = False) -> Union[Optional[str], Tuple[Optional[str], dict]]:
+                       return_detailed_error: bool = False) -> Union[Optional[str], Tuple[Optional[str], AccountCreationError]]:
         """Register a new user account and log the client in as it.
 
         ``agreement`` must be True (after the user has read and accepted the server's
@@ -126,7 +129,7 @@ class AccountsMixin(RequestCore):
 
     # -- reading ---------------------------------------------------------------------------
     @api_version("1.0.0", "1.0.0", "3.3.0")
-    def account(self, id: IdLike) -> AttribAccessDict:
+    def account(self, id: IdLike) -> Account:
         """Fetch an account by its ``id`` (or account dict).
 
         Needs no login for publicly visible accounts. Returns an account dict.
@@ -134,7 +137,7 @@ class AccountsMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/accounts/{}", id))
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
-    def account_verify_credentials(self) -> AttribAccessDict:
+    def account_verify_credentials(self) -> CredentialAccount:
         """Fetch the logged-in user's own account.
 
         Returns an account dict with the additional ``source`` field (the plain-text
@@ -143,7 +146,7 @@ class AccountsMixin(RequestCore):
         return self._request("GET", "/api/v1/accounts/verify_credentials")
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
-    def me(self) -> AttribAccessDict:
+    def me(self) -> CredentialAccount:
         """Fetch the logged-in user's own account; the same as
         :meth:`account_verify_credentials`, under a clearer name.
 
@@ -156,7 +159,7 @@ class AccountsMixin(RequestCore):
                          exclude_replies: bool = False, exclude_reblogs: bool = False,
                          tagged: Optional[str] = None, max_id: Optional[Any] = None,
                          min_id: Optional[Any] = None, since_id: Optional[Any] = None,
-                         limit: Optional[int] = None) -> AttribAccessList:
+                         limit: Optional[int] = None) -> PaginatableList[Status]:
         """Fetch the statuses posted (and boosted) by the account ``id``, newest first,
         as the logged-in user sees them (direct messages to them included).
 
@@ -180,7 +183,7 @@ class AccountsMixin(RequestCore):
 
     @api_version("1.0.0", "2.6.0", "3.3.0")
     def account_following(self, id: IdLike, max_id: Optional[Any] = None, min_id: Optional[Any] = None,
-                          since_id: Optional[Any] = None, limit: Optional[int] = None) -> AttribAccessList:
+                          since_id: Optional[Any] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts that the account ``id`` follows.
 
         Returns a paginated list of account dicts.
@@ -189,7 +192,7 @@ class AccountsMixin(RequestCore):
 
     @api_version("1.0.0", "2.6.0", "3.3.0")
     def account_followers(self, id: IdLike, max_id: Optional[Any] = None, min_id: Optional[Any] = None,
-                          since_id: Optional[Any] = None, limit: Optional[int] = None) -> AttribAccessList:
+                          since_id: Optional[Any] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts that follow the account ``id``.
 
         Returns a paginated list of account dicts.
@@ -198,7 +201,7 @@ class AccountsMixin(RequestCore):
 
     @api_version("1.0.0", "1.4.0", "3.3.0")
     def account_relationships(self, id: Union[IdLike, Sequence[IdLike]],
-                              with_suspended: Optional[bool] = None) -> AttribAccessList:
+                              with_suspended: Optional[bool] = None) -> NonPaginatableList[Relationship]:
         """Fetch the relationships (following, followed by, blocking, muting, follow
         requested, ...) of the logged-in user to one or more accounts.
 
@@ -211,7 +214,7 @@ class AccountsMixin(RequestCore):
 
     @api_version("1.0.0", "2.3.0", "3.3.0")
     def account_search(self, q: str, limit: Optional[int] = None, following: bool = False,
-                       resolve: bool = False, offset: Optional[int] = None) -> AttribAccessList:
+                       resolve: bool = False, offset: Optional[int] = None) -> NonPaginatableList[Account]:
         """Search for accounts by username, display name or ``username@domain``.
 
         ``following``: only accounts the logged-in user follows. ``resolve``: let the
@@ -225,7 +228,7 @@ class AccountsMixin(RequestCore):
         return self._request("GET", "/api/v1/accounts/search", params)
 
     @api_version("2.1.0", "2.1.0", "2.1.0")
-    def account_lists(self, id: IdLike) -> AttribAccessList:
+    def account_lists(self, id: IdLike) -> NonPaginatableList[UserList]:
         """Fetch the logged-in user's lists that the account ``id`` is a member of.
 
         Returns a list of list dicts.
@@ -233,7 +236,7 @@ class AccountsMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/accounts/{}/lists", id))
 
     @api_version("3.4.0", "3.4.0", "3.3.0")
-    def account_lookup(self, acct: str) -> AttribAccessDict:
+    def account_lookup(self, acct: str) -> Account:
         """Look up an account by ``user@domain`` (just ``user`` for a local account).
 
         Only finds accounts the server already knows (no WebFinger look-up); use
@@ -244,7 +247,7 @@ class AccountsMixin(RequestCore):
         return self._request("GET", "/api/v1/accounts/lookup", {"acct": acct})
 
     @api_version("3.5.0", "3.5.0", "3.5.0")
-    def account_familiar_followers(self, id: Union[IdLike, Sequence[IdLike]]) -> AttribAccessList:
+    def account_familiar_followers(self, id: Union[IdLike, Sequence[IdLike]]) -> NonPaginatableList[FamiliarFollowers]:
         """Find the followers of one or more accounts that the logged-in user also follows.
 
         ``id`` is an id or account dict, or a list of them.
@@ -257,7 +260,7 @@ class AccountsMixin(RequestCore):
                              {"id": [self._unpack_id(i) for i in ids]}, use_json=True)
 
     @api_version("3.3.0", "3.3.0", "2.3.4")
-    def account_featured_tags(self, id: IdLike) -> AttribAccessList:
+    def account_featured_tags(self, id: IdLike) -> NonPaginatableList[FeaturedTag]:
         """Fetch the hashtags the account ``id`` features on its profile.
 
         Returns a list of featured tag dicts (``id``, ``name``, ``url``,
@@ -267,7 +270,7 @@ class AccountsMixin(RequestCore):
 
     # -- following, blocking, muting -------------------------------------------------------------
     @api_version("1.0.0", "3.3.0", "3.3.0")
-    def account_follow(self, id: IdLike, reblogs: bool = True, notify: bool = False) -> AttribAccessDict:
+    def account_follow(self, id: IdLike, reblogs: bool = True, notify: bool = False) -> Relationship:
         """Follow the account ``id`` (or send a follow request to a locked account).
 
         ``reblogs=False`` hides the account's boosts from the home timeline;
@@ -279,7 +282,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "follow", {"reblogs": bool(reblogs), "notify": bool(notify)})
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
-    def follows(self, uri: str) -> AttribAccessDict:
+    def follows(self, uri: str) -> Account:
         """Follow an account given as ``username@domain`` (or a profile URL), remote or local.
 
         The server is asked to find (and, for a remote account it does not know yet,
@@ -305,7 +308,7 @@ class AccountsMixin(RequestCore):
         return account
 
     @api_version("1.0.0", "1.4.0", "3.3.0")
-    def account_unfollow(self, id: IdLike) -> AttribAccessDict:
+    def account_unfollow(self, id: IdLike) -> Relationship:
         """Unfollow the account ``id`` (or withdraw a follow request).
 
         Returns a relationship dict with the updated relationship.
@@ -313,7 +316,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "unfollow")
 
     @api_version("3.5.0", "3.5.0", "3.3.0")
-    def account_remove_from_followers(self, id: IdLike) -> AttribAccessDict:
+    def account_remove_from_followers(self, id: IdLike) -> Relationship:
         """Remove the account ``id`` from the logged-in user's followers (make it unfollow
         the user, a "soft block").
 
@@ -322,7 +325,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "remove_from_followers")
 
     @api_version("1.0.0", "1.4.0", "3.3.0")
-    def account_block(self, id: IdLike) -> AttribAccessDict:
+    def account_block(self, id: IdLike) -> Relationship:
         """Block the account ``id``.
 
         Returns a relationship dict with the updated relationship.
@@ -330,7 +333,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "block")
 
     @api_version("1.0.0", "1.4.0", "3.3.0")
-    def account_unblock(self, id: IdLike) -> AttribAccessDict:
+    def account_unblock(self, id: IdLike) -> Relationship:
         """Unblock the account ``id``.
 
         Returns a relationship dict with the updated relationship.
@@ -338,7 +341,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "unblock")
 
     @api_version("1.1.0", "2.4.3", "3.3.0")
-    def account_mute(self, id: IdLike, notifications: bool = True, duration: Optional[int] = None) -> AttribAccessDict:
+    def account_mute(self, id: IdLike, notifications: bool = True, duration: Optional[int] = None) -> Relationship:
         """Mute the account ``id``.
 
         ``notifications=False`` keeps the account's notifications coming although it
@@ -350,7 +353,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "mute", {"notifications": bool(notifications), "duration": duration})
 
     @api_version("1.1.0", "1.4.0", "3.3.0")
-    def account_unmute(self, id: IdLike) -> AttribAccessDict:
+    def account_unmute(self, id: IdLike) -> Relationship:
         """Unmute the account ``id``.
 
         Returns a relationship dict with the updated relationship.
@@ -358,7 +361,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "unmute")
 
     @api_version("2.5.0", "2.5.0", "3.3.0")
-    def account_pin(self, id: IdLike) -> AttribAccessDict:
+    def account_pin(self, id: IdLike) -> Relationship:
         """Endorse (feature) the account ``id`` on the logged-in user's profile.
 
         Uses the ``endorse`` endpoint on Mastodon 4.4.0 and newer (``pin`` before).
@@ -367,7 +370,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "endorse" if self._server_at_least("4.4.0") else "pin")
 
     @api_version("2.5.0", "2.5.0", "3.3.0")
-    def account_unpin(self, id: IdLike) -> AttribAccessDict:
+    def account_unpin(self, id: IdLike) -> Relationship:
         """Stop endorsing (featuring) the account ``id`` on the logged-in user's profile.
 
         Uses the ``unendorse`` endpoint on Mastodon 4.4.0 and newer (``unpin`` before).
@@ -376,7 +379,7 @@ class AccountsMixin(RequestCore):
         return _account_action(self, id, "unendorse" if self._server_at_least("4.4.0") else "unpin")
 
     @api_version("3.2.0", "3.2.0", "3.3.0")
-    def account_note_set(self, id: IdLike, comment: str) -> AttribAccessDict:
+    def account_note_set(self, id: IdLike, comment: str) -> Relationship:
         """Set the private note (visible only to the logged-in user) on the account ``id``;
         an empty ``comment`` removes it.
 
@@ -391,7 +394,7 @@ class AccountsMixin(RequestCore):
                                    header: Optional[Any] = None, header_mime_type: Optional[str] = None,
                                    locked: Optional[bool] = None, bot: Optional[bool] = None,
                                    discoverable: Optional[bool] = None,
-                                   fields: Optional[Sequence[Any]] = None) -> AttribAccessDict:
+                                   fields: Optional[Sequence[Any]] = None) -> CredentialAccount:
         """Update the logged-in user's profile; only the arguments given are changed.
 
         ``note`` is the bio. ``avatar`` and ``header`` are images, each given as a file

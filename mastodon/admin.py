@@ -14,6 +14,9 @@ from urllib.parse import urlsplit
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.return_types import (
+    AdminAccount, AdminCohort, AdminDimension, AdminDomainBlock, AdminMeasure, AdminReport,
+    NonPaginatableList, PaginatableList, Status, Tag, TrendsLink)
 
 log = logging.getLogger("mastodon")
 
@@ -136,7 +139,7 @@ class AdminMixin(RequestCore):
                           ip: Optional[str] = None, permissions: Optional[str] = None,
                           invited_by: Any = None, role_ids: Any = None, max_id: Any = None,
                           min_id: Any = None, since_id: Any = None,
-                          limit: Optional[int] = None) -> AttribAccessList:
+                          limit: Optional[int] = None) -> PaginatableList[AdminAccount]:
         """Fetch a list of accounts that match the given criteria (``GET /api/v2/admin/accounts``,
         Mastodon 3.5.0 and newer). Parameters left at None are not sent.
 
@@ -177,7 +180,7 @@ class AdminMixin(RequestCore):
                        username: Optional[str] = None, display_name: Optional[str] = None,
                        email: Optional[str] = None, ip: Optional[str] = None, staff_only: bool = False,
                        max_id: Any = None, min_id: Any = None, since_id: Any = None,
-                       limit: Optional[int] = None) -> AttribAccessList:
+                       limit: Optional[int] = None) -> PaginatableList[AdminAccount]:
         """Fetch a list of accounts that match the given criteria, with the parameters of
         :meth:`admin_accounts_v1`.
 
@@ -208,7 +211,7 @@ class AdminMixin(RequestCore):
                           username: Optional[str] = None, display_name: Optional[str] = None,
                           email: Optional[str] = None, ip: Optional[str] = None, staff_only: bool = False,
                           max_id: Any = None, min_id: Any = None, since_id: Any = None,
-                          limit: Optional[int] = None) -> AttribAccessList:
+                          limit: Optional[int] = None) -> PaginatableList[AdminAccount]:
         """Fetch a list of accounts that match the given criteria with the v1 API
         (``GET /api/v1/admin/accounts``, deprecated since Mastodon 3.5.0). By default,
         local accounts are returned.
@@ -244,7 +247,7 @@ class AdminMixin(RequestCore):
         return self._request("GET", "/api/v1/admin/accounts", params)
 
     @api_version("2.9.1", "2.9.1", "4.0.0")
-    def admin_account(self, id: Any) -> AttribAccessDict:
+    def admin_account(self, id: Any) -> AdminAccount:
         """Fetch the admin account dict of the account with the given id (or dict).
 
         Returns that admin account dict.
@@ -252,7 +255,7 @@ class AdminMixin(RequestCore):
         return self._admin_account_call("fetch", id)
 
     @api_version("2.9.1", "2.9.1", "4.0.0")
-    def admin_account_enable(self, id: Any) -> AttribAccessDict:
+    def admin_account_enable(self, id: Any) -> AdminAccount:
         """Re-enable login for a local account whose login has been disabled.
 
         Returns the updated admin account dict.
@@ -260,7 +263,7 @@ class AdminMixin(RequestCore):
         return self._admin_account_call("enable", id)
 
     @api_version("2.9.1", "2.9.1", "4.0.0")
-    def admin_account_approve(self, id: Any) -> AttribAccessDict:
+    def admin_account_approve(self, id: Any) -> AdminAccount:
         """Approve a pending account.
 
         Returns the updated admin account dict.
@@ -268,7 +271,7 @@ class AdminMixin(RequestCore):
         return self._admin_account_call("approve", id)
 
     @api_version("2.9.1", "2.9.1", "4.0.0")
-    def admin_account_reject(self, id: Any) -> AttribAccessDict:
+    def admin_account_reject(self, id: Any) -> AdminAccount:
         """Reject and delete a pending account.
 
         Returns the admin account dict of the account that is now gone.
@@ -276,7 +279,7 @@ class AdminMixin(RequestCore):
         return self._admin_account_call("reject", id)
 
     @api_version("2.9.1", "2.9.1", "4.0.0")
-    def admin_account_unsilence(self, id: Any) -> AttribAccessDict:
+    def admin_account_unsilence(self, id: Any) -> AdminAccount:
         """Lift the silencing of an account.
 
         Returns the updated admin account dict.
@@ -284,7 +287,7 @@ class AdminMixin(RequestCore):
         return self._admin_account_call("unsilence", id)
 
     @api_version("2.9.1", "2.9.1", "4.0.0")
-    def admin_account_unsuspend(self, id: Any) -> AttribAccessDict:
+    def admin_account_unsuspend(self, id: Any) -> AdminAccount:
         """Lift the suspension of an account.
 
         Returns the updated admin account dict.
@@ -292,7 +295,7 @@ class AdminMixin(RequestCore):
         return self._admin_account_call("unsuspend", id)
 
     @api_version("3.3.0", "3.3.0", "4.0.0")
-    def admin_account_delete(self, id: Any) -> AttribAccessDict:
+    def admin_account_delete(self, id: Any) -> AdminAccount:
         """Delete the data of a suspended account, permanently.
 
         Returns the admin account dict of the deleted account.
@@ -300,7 +303,7 @@ class AdminMixin(RequestCore):
         return self._admin_account_call("delete", id)
 
     @api_version("3.3.0", "3.3.0", "4.0.0")
-    def admin_account_unsensitive(self, id: Any) -> AttribAccessDict:
+    def admin_account_unsensitive(self, id: Any) -> AdminAccount:
         """Stop forcing the media of an account to be marked sensitive.
 
         Returns the updated admin account dict.
@@ -349,7 +352,7 @@ class AdminMixin(RequestCore):
     @api_version("2.9.1", "2.9.1", "2.9.1")
     def admin_reports(self, resolved: bool = False, account_id: Any = None, target_account_id: Any = None,
                       max_id: Any = None, min_id: Any = None, since_id: Any = None,
-                      limit: Optional[int] = None) -> AttribAccessList:
+                      limit: Optional[int] = None) -> PaginatableList[AdminReport]:
         """Fetch the list of reports, unresolved ones by default.
 
         Set ``resolved`` to True to get resolved reports instead (sent as
@@ -368,7 +371,7 @@ class AdminMixin(RequestCore):
         return self._request("GET", "/api/v1/admin/reports", params)
 
     @api_version("2.9.1", "2.9.1", "2.9.1")
-    def admin_report(self, id: Any) -> AttribAccessDict:
+    def admin_report(self, id: Any) -> AdminReport:
         """Fetch the report with the given id (or dict).
 
         Returns an admin report dict.
@@ -376,7 +379,7 @@ class AdminMixin(RequestCore):
         return self._admin_report_call("fetch", id)
 
     @api_version("2.9.1", "2.9.1", "2.9.1")
-    def admin_report_assign(self, id: Any) -> AttribAccessDict:
+    def admin_report_assign(self, id: Any) -> AdminReport:
         """Assign the given report to the logged-in user.
 
         Returns the updated admin report dict.
@@ -384,7 +387,7 @@ class AdminMixin(RequestCore):
         return self._admin_report_call("assign", id)
 
     @api_version("2.9.1", "2.9.1", "2.9.1")
-    def admin_report_unassign(self, id: Any) -> AttribAccessDict:
+    def admin_report_unassign(self, id: Any) -> AdminReport:
         """Unassign the given report from the logged-in user.
 
         Returns the updated admin report dict.
@@ -392,7 +395,7 @@ class AdminMixin(RequestCore):
         return self._admin_report_call("unassign", id)
 
     @api_version("2.9.1", "2.9.1", "2.9.1")
-    def admin_report_reopen(self, id: Any) -> AttribAccessDict:
+    def admin_report_reopen(self, id: Any) -> AdminReport:
         """Reopen a closed report.
 
         Returns the updated admin report dict.
@@ -400,7 +403,7 @@ class AdminMixin(RequestCore):
         return self._admin_report_call("reopen", id)
 
     @api_version("2.9.1", "2.9.1", "2.9.1")
-    def admin_report_resolve(self, id: Any) -> AttribAccessDict:
+    def admin_report_resolve(self, id: Any) -> AdminReport:
         """Mark a report as resolved, without taking any action.
 
         Returns the updated admin report dict.
@@ -409,7 +412,7 @@ class AdminMixin(RequestCore):
 
     # -- trends ----------------------------------------------------------------------------------
     @api_version("3.5.0", "3.5.0", "2.3.4")
-    def admin_trending_tags(self, limit: Optional[int] = None) -> AttribAccessList:
+    def admin_trending_tags(self, limit: Optional[int] = None) -> NonPaginatableList[Tag]:
         """Admin version of :meth:`trending_tags`: includes tags not yet approved for
         trending. ``limit`` caps the number of results.
 
@@ -420,7 +423,7 @@ class AdminMixin(RequestCore):
         return self._request("GET", "/api/v1/admin/trends/tags", {"limit": limit})
 
     @api_version("3.5.0", "3.5.0", "3.3.0")
-    def admin_trending_statuses(self) -> AttribAccessList:
+    def admin_trending_statuses(self) -> NonPaginatableList[Status]:
         """Admin version of :meth:`trending_statuses`: includes statuses not yet
         approved for trending.
 
@@ -430,7 +433,7 @@ class AdminMixin(RequestCore):
         return self._request("GET", "/api/v1/admin/trends/statuses")
 
     @api_version("3.5.0", "3.5.0", "3.2.0")
-    def admin_trending_links(self) -> AttribAccessList:
+    def admin_trending_links(self) -> NonPaginatableList[TrendsLink]:
         """Admin version of :meth:`trending_links`: includes links not yet approved for
         trending.
 
@@ -442,7 +445,7 @@ class AdminMixin(RequestCore):
     # -- federation ------------------------------------------------------------------------------
     @api_version("4.0.0", "4.0.0", "4.0.0")
     def admin_domain_blocks(self, id: Any = None,
-                            limit: Optional[int] = None) -> Union[AttribAccessList, AttribAccessDict]:
+                            limit: Optional[int] = None) -> Union[PaginatableList[AdminDomainBlock], AdminDomainBlock]:
         """Fetch the list of blocked domains (at most ``limit`` of them; the list can be
         paginated with :meth:`fetch_next`), or, when an ``id`` (or dict) is given, the
         domain block with that database id. Requires scope ``admin:read:domain_blocks``.
@@ -470,7 +473,7 @@ class AdminMixin(RequestCore):
     def admin_create_domain_block(self, domain: str, severity: Optional[str] = None,
                                   reject_media: Optional[bool] = None, reject_reports: Optional[bool] = None,
                                   private_comment: Optional[str] = None, public_comment: Optional[str] = None,
-                                  obfuscate: Optional[bool] = None) -> AttribAccessDict:
+                                  obfuscate: Optional[bool] = None) -> AdminDomainBlock:
         """Block a domain, i.e. perform a moderation action on it. Requires scope
         ``admin:write:domain_blocks``.
 
@@ -507,7 +510,7 @@ class AdminMixin(RequestCore):
     def admin_update_domain_block(self, id: Any, severity: Optional[str] = None,
                                   reject_media: Optional[bool] = None, reject_reports: Optional[bool] = None,
                                   private_comment: Optional[str] = None, public_comment: Optional[str] = None,
-                                  obfuscate: Optional[bool] = None) -> AttribAccessDict:
+                                  obfuscate: Optional[bool] = None) -> AdminDomainBlock:
         """Modify the domain block with the given id (or dict). Requires scope
         ``admin:write:domain_blocks``.
 
@@ -545,7 +548,7 @@ class AdminMixin(RequestCore):
                        instance_accounts: Optional[str] = None, instance_media_attachments: Optional[str] = None,
                        instance_reports: Optional[str] = None, instance_statuses: Optional[str] = None,
                        instance_follows: Optional[str] = None,
-                       instance_followers: Optional[str] = None) -> AttribAccessList:
+                       instance_followers: Optional[str] = None) -> NonPaginatableList[AdminMeasure]:
         """Retrieve numerical instance information for the time period (at day
         granularity) between ``start_at`` and ``end_at`` (datetimes, sent in UTC; dates
         and ISO 8601 strings work too).
@@ -600,7 +603,7 @@ class AdminMixin(RequestCore):
                          sources: bool = False, servers: bool = False, space_usage: bool = False,
                          software_versions: bool = False, tag_servers: Any = None, tag_languages: Any = None,
                          instance_accounts: Optional[str] = None,
-                         instance_languages: Optional[str] = None) -> AttribAccessList:
+                         instance_languages: Optional[str] = None) -> NonPaginatableList[AdminDimension]:
         """Retrieve primarily categorical instance information for the time period (at
         day granularity) between ``start_at`` and ``end_at`` (datetimes, sent in UTC;
         dates and ISO 8601 strings work too).
@@ -634,7 +637,7 @@ class AdminMixin(RequestCore):
         return self._admin_statistics("/api/v1/admin/dimensions", start_at, end_at, wanted, limit=limit)
 
     @api_version("3.5.0", "3.5.0", "3.5.0")
-    def admin_retention(self, start_at: Any, end_at: Any, frequency: str = "day") -> AttribAccessList:
+    def admin_retention(self, start_at: Any, end_at: Any, frequency: str = "day") -> NonPaginatableList[AdminCohort]:
         """Get user retention statistics between ``start_at`` and ``end_at``
         (datetimes, sent in UTC; dates and ISO 8601 strings work too), at ``frequency``
         granularity: "day" or "month" (anything else raises

@@ -13,6 +13,7 @@ from mastodon._ratelimit import RATELIMIT_METHODS, RateLimiter
 from mastodon.errors import (MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError,
                              MastodonRatelimitError, MastodonServerError, MastodonVersionError)
 from mastodon.utility import AttribAccessDict, api_version, parse_version_string
+from mastodon.return_types import Application
 
 log = logging.getLogger("mastodon")
 
@@ -265,7 +266,7 @@ class AuthenticationMixin(RequestCore):
         return response["client_id"], response["client_secret"]
 
     @api_version("2.0.0", "2.7.2", "2.7.2")
-    def app_verify_credentials(self) -> AttribAccessDict:
+    def app_verify_credentials(self) -> Application:
         """Fetch information about the current application.
 
         Returns an application dict (``name``, ``website``, ``scopes``, ...).

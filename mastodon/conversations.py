@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import Conversation, PaginatableList
 
 
 class ConversationsMixin(RequestCore):
@@ -11,7 +12,7 @@ class ConversationsMixin(RequestCore):
 
     @api_version("2.6.0", "2.6.0", "3.3.0")
     def conversations(self, max_id: Any = None, min_id: Any = None, since_id: Any = None,
-                      limit: Optional[int] = None) -> AttribAccessList:
+                      limit: Optional[int] = None) -> PaginatableList[Conversation]:
         """Fetch the direct conversations of the logged-in account, most recent first.
 
         ``max_id``, ``min_id``, ``since_id`` (ids, dicts or datetimes) and ``limit``
@@ -24,7 +25,7 @@ class ConversationsMixin(RequestCore):
         return self._request("GET", "/api/v1/conversations/", params)
 
     @api_version("2.6.0", "2.6.0", "3.3.0")
-    def conversations_read(self, id: Any) -> AttribAccessDict:
+    def conversations_read(self, id: Any) -> Conversation:
         """Mark a conversation as read.
 
         Returns the updated conversation dict.

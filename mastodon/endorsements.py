@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore
-from mastodon.utility import AttribAccessList, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import Account, PaginatableList
 
 
 class EndorsementsMixin(RequestCore):
@@ -11,7 +12,7 @@ class EndorsementsMixin(RequestCore):
 
     @api_version("2.5.0", "2.5.0", "3.3.0")
     def endorsements(self, max_id: Optional[Any] = None, min_id: Optional[Any] = None,
-                     since_id: Optional[Any] = None, limit: Optional[int] = None) -> AttribAccessList:
+                     since_id: Optional[Any] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts the logged-in user endorses (features on their profile,
         see :meth:`account_pin`).
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore
-from mastodon.utility import AttribAccessList, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import PaginatableList, Status
 
 
 class FavouritesMixin(RequestCore):
@@ -11,7 +12,7 @@ class FavouritesMixin(RequestCore):
 
     @api_version("1.0.0", "2.6.0", "3.3.0")
     def favourites(self, max_id: Any = None, min_id: Any = None, since_id: Any = None,
-                   limit: Optional[int] = None) -> AttribAccessList:
+                   limit: Optional[int] = None) -> PaginatableList[Status]:
         """Fetch the statuses the logged-in account has favourited.
 
         ``max_id``, ``min_id``, ``since_id`` (ids, dicts or datetimes) and ``limit``
@@ -24,7 +25,7 @@ class FavouritesMixin(RequestCore):
 
     @api_version("3.1.0", "3.1.0", "3.3.0")
     def bookmarks(self, max_id: Any = None, min_id: Any = None, since_id: Any = None,
-                  limit: Optional[int] = None) -> AttribAccessList:
+                  limit: Optional[int] = None) -> PaginatableList[Status]:
         """Fetch the statuses the logged-in account has bookmarked.
 
         ``max_id``, ``min_id``, ``since_id`` (ids, dicts or datetimes) and ``limit``

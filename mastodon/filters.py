@@ -12,7 +12,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 from mastodon._convert import parse_date
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import AttribAccessList, api_version
+from mastodon.return_types import Filter, NonPaginatableList
 
 #: An id, or a dict (such as a filter dict) with an ``id``.
 IdLike = Union[int, str, Dict[str, Any]]
@@ -99,7 +100,7 @@ class FiltersMixin(RequestCore):
     """Keyword filters endpoints."""
 
     @api_version("2.4.3", "2.4.3", "2.4.3")
-    def filters(self) -> AttribAccessList:
+    def filters(self) -> NonPaginatableList[Filter]:
         """Fetch all keyword filters of the logged-in user (not paginated).
 
         Returns a list of filter dicts (``id``, ``phrase``, ``context``,
@@ -108,7 +109,7 @@ class FiltersMixin(RequestCore):
         return self._request("GET", "/api/v1/filters")
 
     @api_version("2.4.3", "2.4.3", "2.4.3")
-    def filter(self, id: IdLike) -> AttribAccessDict:
+    def filter(self, id: IdLike) -> Filter:
         """Fetch the keyword filter ``id``.
 
         Returns a filter dict.
@@ -141,7 +142,7 @@ class FiltersMixin(RequestCore):
 
     @api_version("2.4.3", "2.4.3", "2.4.3")
     def filter_create(self, phrase: str, context: Union[str, Sequence[str]], irreversible: bool = False,
-                      whole_word: bool = True, expires_in: Optional[int] = None) -> AttribAccessDict:
+                      whole_word: bool = True, expires_in: Optional[int] = None) -> Filter:
         """Create a keyword filter for ``phrase``.
 
         ``context`` is where it applies: one or a list of ``"home"``,
@@ -162,7 +163,7 @@ class FiltersMixin(RequestCore):
     def filter_update(self, id: IdLike, phrase: Optional[str] = None,
                       context: Optional[Union[str, Sequence[str]]] = None,
                       irreversible: Optional[bool] = None, whole_word: Optional[bool] = None,
-                      expires_in: Optional[int] = None) -> AttribAccessDict:
+                      expires_in: Optional[int] = None) -> Filter:
         """Update the keyword filter ``id``; only the arguments given are changed (see
         :meth:`filter_create` for their meaning).
 

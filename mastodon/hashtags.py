@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any, Dict, Union
 
 from mastodon._core import RequestCore
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import FeaturedTag, NonPaginatableList, Tag
 
 #: An id, or a dict (such as a featured tag dict) with an ``id``.
 IdLike = Union[int, str, Dict[str, Any]]
@@ -13,7 +14,7 @@ class HashtagsMixin(RequestCore):
     """Featured hashtags endpoints."""
 
     @api_version("3.0.0", "3.0.0", "3.0.0")
-    def featured_tags(self) -> AttribAccessList:
+    def featured_tags(self) -> NonPaginatableList[FeaturedTag]:
         """Fetch the hashtags the logged-in user features on their profile.
 
         Returns a list of featured tag dicts (``id``, ``name``, ``url``,
@@ -22,7 +23,7 @@ class HashtagsMixin(RequestCore):
         return self._request("GET", "/api/v1/featured_tags")
 
     @api_version("3.0.0", "3.0.0", "2.3.4")
-    def featured_tag_suggestions(self) -> AttribAccessList:
+    def featured_tag_suggestions(self) -> NonPaginatableList[Tag]:
         """Fetch the hashtags the logged-in user has used most recently, as suggestions
         for featuring (up to 10).
 
@@ -31,7 +32,7 @@ class HashtagsMixin(RequestCore):
         return self._request("GET", "/api/v1/featured_tags/suggestions")
 
     @api_version("3.0.0", "3.0.0", "3.0.0")
-    def featured_tag_create(self, name: str) -> AttribAccessDict:
+    def featured_tag_create(self, name: str) -> FeaturedTag:
         """Feature the hashtag ``name`` on the logged-in user's profile.
 
         The name is sent as given (the server accepts it with or without ``#``).

@@ -2,12 +2,13 @@
 health and nodeinfo, rules, the profile directory, custom emoji and announcements."""
 from __future__ import annotations
 import logging
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, Optional, Union
 from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonError, MastodonIllegalArgumentError, MastodonNotFoundError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import Account, Activity, Announcement, CustomEmoji, Instance, Nodeinfo, NonPaginatableList, Rule
 
 log = logging.getLogger("mastodon")
 
@@ -33,7 +34,7 @@ class InstanceMixin(RequestCore):
 
     # -- the instance ---------------------------------------------------------------------------
     @api_version("1.1.0", "2.3.0", "3.4.0")
-    def instance(self) -> AttribAccessDict:
+    def instance(self) -> Instance:
         """Retrieve basic information about the instance, including the URI and
         administrative contact email.
 
@@ -46,7 +47,7 @@ class InstanceMixin(RequestCore):
         return self._cached_instance(refresh=True)
 
     @api_version("2.1.2", "2.1.2", "2.1.2")
-    def instance_activity(self) -> List[AttribAccessDict]:
+    def instance_activity(self) -> NonPaginatableList[Activity]:
         """Retrieve activity stats about the instance, for 12 weeks going back from the
         current week.
 
@@ -58,7 +59,7 @@ class InstanceMixin(RequestCore):
         return self._request("GET", "/api/v1/instance/activity")
 
     @api_version("2.1.2", "2.1.2", "2.1.2")
-    def instance_peers(self) -> List[str]:
+    def instance_peers(self) -> NonPaginatableList[str]:
         """Retrieve the domains of the instances this instance knows about.
 
         May be disabled by the administrator: raises :class:`MastodonNotFoundError` then.
@@ -90,7 +91,7 @@ class InstanceMixin(RequestCore):
         return body in _HEALTHY
 
     @api_version("3.0.0", "3.0.0", "3.0.0")
-    def instance_nodeinfo(self, schema: str = _NODEINFO_2_0) -> AttribAccessDict:
+    def instance_nodeinfo(self, schema: str = _NODEINFO_2_0) -> Nodeinfo:
         """Retrieve the instance's nodeinfo document (see the nodeinfo specification,
         https://github.com/jhass/nodeinfo).
 
@@ -128,7 +129,7 @@ class InstanceMixin(RequestCore):
             return self._request("GET", path)
 
     @api_version("3.4.0", "3.4.0", "3.4.0")
-    def instance_rules(self) -> List[AttribAccessDict]:
+    def instance_rules(self) -> NonPaginatableList[Rule]:
         """Retrieve the instance rules.
 
         Returns a list of rule dicts (``id`` and ``text``), the same as the ``rules``
@@ -139,7 +140,7 @@ class InstanceMixin(RequestCore):
     # -- profile directory and emoji ------------------------------------------------------------
     @api_version("3.0.0", "3.0.0", "3.3.0")
     def directory(self, offset: Optional[int] = None, limit: Optional[int] = None,
-                  order: Optional[str] = None, local: Optional[bool] = None) -> List[AttribAccessDict]:
+                  order: Optional[str] = None, local: Optional[bool] = None) -> NonPaginatableList[Account]:
         """Fetch the contents of the profile directory, if enabled on the server.
 
         ``offset``: how many accounts to skip (server default 0). ``limit``: how many
@@ -159,7 +160,7 @@ class InstanceMixin(RequestCore):
         return self._request("GET", "/api/v1/directory", params)
 
     @api_version("2.1.0", "2.1.0", "3.0.0")
-    def custom_emojis(self) -> List[AttribAccessDict]:
+    def custom_emojis(self) -> NonPaginatableList[CustomEmoji]:
         """Fetch the list of custom emoji the instance has installed.
 
         Does not require authentication unless locked down by the administrator.
@@ -170,7 +171,7 @@ class InstanceMixin(RequestCore):
 
     # -- announcements --------------------------------------------------------------------------
     @api_version("3.1.0", "3.1.0", "3.1.0")
-    def announcements(self) -> List[AttribAccessDict]:
+    def announcements(self) -> NonPaginatableList[Announcement]:
         """Fetch the currently active announcements.
 
         Returns a list of announcement dicts.

@@ -4,7 +4,8 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import Account, NonPaginatableList, PaginatableList, UserList
 
 #: An id, or a dict (such as an account dict) with an ``id``.
 IdLike = Union[int, str, Dict[str, Any]]
@@ -30,7 +31,7 @@ class ListsMixin(RequestCore):
     """Lists endpoints."""
 
     @api_version("2.1.0", "2.1.0", "2.1.0")
-    def lists(self) -> AttribAccessList:
+    def lists(self) -> NonPaginatableList[UserList]:
         """Fetch all lists of the logged-in user.
 
         Returns a list of list dicts.
@@ -38,7 +39,7 @@ class ListsMixin(RequestCore):
         return self._request("GET", "/api/v1/lists")
 
     @api_version("2.1.0", "2.1.0", "2.1.0")
-    def list(self, id: IdLike) -> AttribAccessDict:
+    def list(self, id: IdLike) -> UserList:
         """Fetch the list ``id``.
 
         Returns a list dict (``id``, ``title``, and on newer servers ``replies_policy``
@@ -48,7 +49,7 @@ class ListsMixin(RequestCore):
 
     @api_version("2.1.0", "2.6.0", "3.3.0")
     def list_accounts(self, id: IdLike, max_id: Optional[Any] = None, min_id: Optional[Any] = None,
-                      since_id: Optional[Any] = None, limit: Optional[int] = None) -> AttribAccessList:
+                      since_id: Optional[Any] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts that are members of the list ``id``.
 
         ``limit=0`` asks for all members at once.
@@ -60,7 +61,7 @@ class ListsMixin(RequestCore):
 
     @api_version("2.1.0", "2.1.0", "2.1.0")
     def list_create(self, title: str, replies_policy: Optional[str] = None,
-                    exclusive: Optional[bool] = None) -> AttribAccessDict:
+                    exclusive: Optional[bool] = None) -> UserList:
         """Create a list named ``title``.
 
         ``replies_policy`` (Mastodon 3.3.0 and newer): which replies appear in the
@@ -74,7 +75,7 @@ class ListsMixin(RequestCore):
 
     @api_version("2.1.0", "2.1.0", "2.1.0")
     def list_update(self, id: IdLike, title: str, replies_policy: Optional[str] = None,
-                    exclusive: Optional[bool] = None) -> AttribAccessDict:
+                    exclusive: Optional[bool] = None) -> UserList:
         """Rename the list ``id`` to ``title``; ``replies_policy`` and ``exclusive`` are
         changed too when given (see :meth:`list_create`).
 

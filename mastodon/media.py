@@ -9,6 +9,7 @@ from mastodon._core import RequestCore
 from mastodon._files import load_upload
 from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError
 from mastodon.utility import AttribAccessDict, api_version
+from mastodon.return_types import MediaAttachment
 
 log = logging.getLogger("mastodon")
 
@@ -42,7 +43,7 @@ class MediaMixin(RequestCore):
                                        % (self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
 
     @api_version("3.1.4", "3.1.4", "3.2.0")
-    def media(self, id: Any) -> AttribAccessDict:
+    def media(self, id: Any) -> MediaAttachment:
         """Fetch a media attachment you uploaded, for example to see whether the server
         has finished processing it (then its ``url`` is set).
 
@@ -53,7 +54,7 @@ class MediaMixin(RequestCore):
     @api_version("1.0.0", "3.2.0", "3.2.0")
     def media_post(self, media_file: Any, mime_type: Optional[str] = None, description: Optional[str] = None,
                    focus: Any = None, file_name: Optional[str] = None, thumbnail: Any = None,
-                   thumbnail_mime_type: Optional[str] = None, synchronous: bool = False) -> AttribAccessDict:
+                   thumbnail_mime_type: Optional[str] = None, synchronous: bool = False) -> MediaAttachment:
         """Upload an image, video or audio file, to attach it to a status with
         :meth:`status_post`.
 
@@ -124,7 +125,7 @@ class MediaMixin(RequestCore):
 
     @api_version("2.3.0", "3.2.0", "3.2.0")
     def media_update(self, id: Any, description: Optional[str] = None, focus: Any = None, thumbnail: Any = None,
-                     thumbnail_mime_type: Optional[str] = None) -> AttribAccessDict:
+                     thumbnail_mime_type: Optional[str] = None) -> MediaAttachment:
         """Change the description, focus point or thumbnail of a media attachment you
         uploaded (and have not attached to a status yet).
 

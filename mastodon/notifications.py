@@ -4,7 +4,8 @@ from typing import Any, Iterable, List, Optional, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import Notification, PaginatableList
 
 #: Notification types the server knows (the filters ``types`` / ``exclude_types`` accept these).
 NOTIFICATION_TYPES = (
@@ -44,7 +45,7 @@ class NotificationsMixin(RequestCore):
     def notifications(self, id: Any = None, account_id: Any = None, max_id: Any = None,
                       min_id: Any = None, since_id: Any = None, limit: Optional[int] = None,
                       exclude_types: Optional[Iterable[str]] = None, types: Optional[Iterable[str]] = None,
-                      mentions_only: Optional[bool] = None) -> Union[List[AttribAccessDict], AttribAccessDict]:
+                      mentions_only: Optional[bool] = None) -> Union[PaginatableList[Notification], Notification]:
         """Fetch notifications (mentions, favourites, reblogs, follows, ...) of the
         logged-in user, newest first, or a single notification.
 

@@ -5,7 +5,8 @@ from typing import Any, Dict, List, Sequence, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import Poll
 
 
 def _is_int(value: Any) -> bool:
@@ -36,7 +37,7 @@ class PollsMixin(RequestCore):
     """Polls: read, vote, build endpoints."""
 
     @api_version("2.8.0", "2.8.0", "2.8.0")
-    def poll(self, id: Any) -> AttribAccessDict:
+    def poll(self, id: Any) -> Poll:
         """Fetch a poll (``id`` is the poll's id, or a poll dict, not the status id).
 
         Returns a poll dict.
@@ -44,7 +45,7 @@ class PollsMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/polls/{}", id))
 
     @api_version("2.8.0", "2.8.0", "2.8.0")
-    def poll_vote(self, id: Any, choices: Union[int, Sequence[int]]) -> AttribAccessDict:
+    def poll_vote(self, id: Any, choices: Union[int, Sequence[int]]) -> Poll:
         """Vote in a poll.
 
         ``choices`` is the index of the chosen option in the poll's ``options`` (an int,

@@ -5,6 +5,7 @@ from typing import Any, Dict, List, Sequence, Union
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessDict, api_version
+from mastodon.return_types import Marker, Preferences
 
 
 def _listed(value: Any) -> List[Any]:
@@ -15,7 +16,7 @@ class PreferencesMixin(RequestCore):
     """Preferences and read markers endpoints."""
 
     @api_version("2.8.0", "2.8.0", "2.8.0")
-    def preferences(self) -> AttribAccessDict:
+    def preferences(self) -> Preferences:
         """Fetch the logged-in user's preferences, to use as defaults (apps can read
         them, not change them).
 
@@ -37,7 +38,7 @@ class PreferencesMixin(RequestCore):
         return self._request("GET", "/api/v1/markers", {"timeline": _listed(timeline)})
 
     @api_version("3.0.0", "3.0.0", "3.0.0")
-    def markers_set(self, timelines: Union[str, Sequence[str]], last_read_ids: Any) -> AttribAccessDict:
+    def markers_set(self, timelines: Union[str, Sequence[str]], last_read_ids: Any) -> Dict[str, Marker]:
         """Set the "last read" markers of timelines, to remember across sessions and
         devices where the user stopped reading.
 

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 from mastodon._convert import loads
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import PushNotification, WebPushSubscription
 
 log = logging.getLogger("mastodon")
 
@@ -132,7 +133,7 @@ class PushMixin(RequestCore):
     """Web push subscriptions and decryption endpoints."""
 
     @api_version("2.4.0", "2.4.0", "2.4.0")
-    def push_subscription(self) -> AttribAccessDict:
+    def push_subscription(self) -> WebPushSubscription:
         """Fetch the current push subscription the logged-in user has for this app.
 
         Returns a push subscription dict.
@@ -147,7 +148,7 @@ class PushMixin(RequestCore):
                               status_events: Optional[bool] = None, policy: str = "all",
                               update_events: Optional[bool] = None, admin_sign_up_events: Optional[bool] = None,
                               admin_report_events: Optional[bool] = None, quote_events: Optional[bool] = None,
-                              quoted_update_events: Optional[bool] = None) -> AttribAccessDict:
+                              quoted_update_events: Optional[bool] = None) -> WebPushSubscription:
         """Set up or replace the push subscription the logged-in user has for this app
         (Mastodon allows one per user and app).
 
@@ -185,7 +186,7 @@ class PushMixin(RequestCore):
                                  status_events: Optional[bool] = None, policy: Optional[str] = None,
                                  update_events: Optional[bool] = None, admin_sign_up_events: Optional[bool] = None,
                                  admin_report_events: Optional[bool] = None, quote_events: Optional[bool] = None,
-                                 quoted_update_events: Optional[bool] = None) -> AttribAccessDict:
+                                 quoted_update_events: Optional[bool] = None) -> WebPushSubscription:
         """Change which kinds of events the app's push subscription delivers.
 
         The ``*_events`` arguments are those of :meth:`push_subscription_set`; each one
@@ -228,7 +229,7 @@ class PushMixin(RequestCore):
 
     @api_version("2.4.0", "2.4.0", "2.4.0")
     def push_subscription_decrypt_push(self, data: bytes, decrypt_params: Dict[str, Any],
-                                       encryption_header: str, crypto_key_header: str) -> AttribAccessDict:
+                                       encryption_header: str, crypto_key_header: str) -> PushNotification:
         """Decrypt ``data``, the body of a web push request sent by Mastodon ("aesgcm"
         content encoding).
 

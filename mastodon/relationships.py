@@ -4,7 +4,8 @@ from typing import Any, Dict, Optional, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import AttribAccessList, api_version
+from mastodon.return_types import Account, PaginatableList, Relationship
 
 #: An id, or a dict (such as an account dict) with an ``id``.
 IdLike = Union[int, str, Dict[str, Any]]
@@ -26,7 +27,7 @@ class RelationshipsMixin(RequestCore):
 
     @api_version("1.1.0", "2.6.0", "3.3.0")
     def mutes(self, max_id: Optional[Any] = None, min_id: Optional[Any] = None, since_id: Optional[Any] = None,
-              limit: Optional[int] = None) -> AttribAccessList:
+              limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts the logged-in user has muted.
 
         Returns a paginated list of account dicts.
@@ -35,7 +36,7 @@ class RelationshipsMixin(RequestCore):
 
     @api_version("1.0.0", "2.6.0", "3.3.0")
     def blocks(self, max_id: Optional[Any] = None, min_id: Optional[Any] = None, since_id: Optional[Any] = None,
-               limit: Optional[int] = None) -> AttribAccessList:
+               limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts the logged-in user has blocked.
 
         Returns a paginated list of account dicts.
@@ -44,7 +45,7 @@ class RelationshipsMixin(RequestCore):
 
     @api_version("1.0.0", "2.6.0", "3.3.0")
     def follow_requests(self, max_id: Optional[Any] = None, min_id: Optional[Any] = None,
-                        since_id: Optional[Any] = None, limit: Optional[int] = None) -> AttribAccessList:
+                        since_id: Optional[Any] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts that have asked to follow the logged-in user (for locked
         accounts).
 
@@ -53,7 +54,7 @@ class RelationshipsMixin(RequestCore):
         return _page(self, "/api/v1/follow_requests", max_id, min_id, since_id, limit)
 
     @api_version("1.0.0", "3.0.0", "3.3.0")
-    def follow_request_authorize(self, id: IdLike) -> AttribAccessDict:
+    def follow_request_authorize(self, id: IdLike) -> Relationship:
         """Accept the follow request of the account ``id``.
 
         Returns the updated relationship dict for the requesting account.
@@ -61,7 +62,7 @@ class RelationshipsMixin(RequestCore):
         return self._request("POST", self._path("/api/v1/follow_requests/{}/authorize", id))
 
     @api_version("1.0.0", "3.0.0", "3.3.0")
-    def follow_request_reject(self, id: IdLike) -> AttribAccessDict:
+    def follow_request_reject(self, id: IdLike) -> Relationship:
         """Reject the follow request of the account ``id``.
 
         Returns the updated relationship dict for the requesting account.
@@ -70,7 +71,7 @@ class RelationshipsMixin(RequestCore):
 
     @api_version("1.4.0", "2.6.0", "1.4.0")
     def domain_blocks(self, max_id: Optional[Any] = None, min_id: Optional[Any] = None,
-                      since_id: Optional[Any] = None, limit: Optional[int] = None) -> AttribAccessList:
+                      since_id: Optional[Any] = None, limit: Optional[int] = None) -> PaginatableList[str]:
         """Fetch the domains the logged-in user has blocked.
 
         Returns a paginated list of domain names (strings, without a scheme).

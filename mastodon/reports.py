@@ -4,7 +4,8 @@ from typing import Any, Dict, Optional, Sequence, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError, MastodonVersionError
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import NonPaginatableList, Report
 
 #: An id, or a dict (such as an account or status dict) with an ``id``.
 IdLike = Union[int, str, Dict[str, Any]]
@@ -22,7 +23,7 @@ class ReportsMixin(RequestCore):
     """Reports endpoints."""
 
     @api_version("1.1.0", "1.1.0", "2.9.1")
-    def reports(self) -> AttribAccessList:
+    def reports(self) -> NonPaginatableList[Report]:
         """Fetch the reports the logged-in user has filed.
 
         Mastodon removed this endpoint in 2.5.0: on such servers (and on servers of
@@ -38,7 +39,7 @@ class ReportsMixin(RequestCore):
     @api_version("1.1.0", "3.5.0", "2.9.1")
     def report(self, account_id: IdLike, status_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None,
                comment: Optional[str] = None, forward: bool = False, category: Optional[str] = None,
-               rule_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None) -> AttribAccessDict:
+               rule_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None) -> Report:
         """Report the account ``account_id`` to the moderators of the server.
 
         ``status_ids``: the offending statuses (an id or status dict, or a list of

@@ -5,6 +5,7 @@ from typing import Any, Optional
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError, MastodonVersionError
 from mastodon.utility import AttribAccessDict, api_version
+from mastodon.return_types import Search, SearchV2
 
 _RESULT_TYPES = ("accounts", "hashtags", "statuses")
 
@@ -15,7 +16,7 @@ class SearchMixin(RequestCore):
     @api_version("1.1.0", "2.8.0", "3.3.0")
     def search(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
                account_id: Any = None, offset: Optional[int] = None, min_id: Any = None,
-               max_id: Any = None, exclude_unreviewed: bool = True) -> AttribAccessDict:
+               max_id: Any = None, exclude_unreviewed: bool = True) -> SearchV2:
         """Fetch matching hashtags, accounts and statuses.
 
         Performs webfinger lookups of remote accounts if ``resolve`` is True. Full-text
@@ -41,7 +42,7 @@ class SearchMixin(RequestCore):
         return self._search_v1(q, resolve)
 
     @api_version("1.1.0", "2.1.0", "2.1.0")
-    def search_v1(self, q: str, resolve: bool = False) -> AttribAccessDict:
+    def search_v1(self, q: str, resolve: bool = False) -> Search:
         """Fetch matching hashtags, accounts and statuses with the v1 search API, which
         returns hashtags as plain strings. Performs webfinger lookups if ``resolve`` is
         True.
@@ -61,7 +62,7 @@ class SearchMixin(RequestCore):
     @api_version("2.4.1", "2.8.0", "3.3.0")
     def search_v2(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
                   account_id: Any = None, offset: Optional[int] = None, min_id: Any = None,
-                  max_id: Any = None, exclude_unreviewed: bool = True) -> AttribAccessDict:
+                  max_id: Any = None, exclude_unreviewed: bool = True) -> SearchV2:
         """Identical to :meth:`search_v1`, except that it returns tags as hashtag dicts,
         has more parameters, and resolves by default.
 

@@ -1,11 +1,14 @@
 """Statuses: reading, posting, editing and interacting with them (manual section 3.5)."""
 from __future__ import annotations
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import AttribAccessDict, api_version, typed_return
+from mastodon.return_types import (
+    Account, Context, NonPaginatableList, PaginatableList, PreviewCard, ScheduledStatus, Status, StatusEdit,
+    StatusSource)
 
 #: The values ``visibility`` accepts (case-insensitive).
 VISIBILITIES = ("direct", "private", "unlisted", "public")
@@ -40,7 +43,7 @@ class StatusesMixin(RequestCore):
 
     # -- reading -----------------------------------------------------------------------------
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status(self, id: Id) -> AttribAccessDict:
+    def status(self, id: Id) -> Status:
         """Fetch a single status.
 
         Does not require authentication for publicly visible statuses.
@@ -50,7 +53,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/statuses/{}", id))
 
     @api_version("1.0.0", "1.0.0", "3.3.0")
-    def status_context(self, id: Id) -> AttribAccessDict:
+    def status_context(self, id: Id) -> Context:
         """Fetch the ancestors and descendants of a status.
 
         Does not require authentication for publicly visible statuses.
@@ -61,7 +64,7 @@ class StatusesMixin(RequestCore):
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
     def status_reblogged_by(self, id: Id, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
-                            since_id: Optional[Id] = None, limit: Optional[int] = None) -> AttribAccessList:
+                            since_id: Optional[Id] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts that have reblogged a status.
 
         Does not require authentication for publicly visible statuses.
@@ -75,7 +78,7 @@ class StatusesMixin(RequestCore):
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
     def status_favourited_by(self, id: Id, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
-                             since_id: Optional[Id] = None, limit: Optional[int] = None) -> AttribAccessList:
+                             since_id: Optional[Id] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts that have favourited a status.
 
         Does not require authentication for publicly visible statuses.
@@ -88,7 +91,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/statuses/{}/favourited_by", id), params)
 
     @api_version("1.0.0", "3.0.0", "3.2.0")
-    def status_card(self, id: Id) -> Optional[AttribAccessDict]:
+    def status_card(self, id: Id) -> Optional[PreviewCard]:
         """Fetch the preview card of a status (an embedded link, video, ...).
 
         The card endpoint was removed in Mastodon 3.0.0: on such servers the status is
@@ -103,7 +106,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/statuses/{}/card", id))
 
     @api_version("3.5.0", "3.5.0", "3.5.0")
-    def status_history(self, id: Id) -> AttribAccessList:
+    def status_history(self, id: Id) -> NonPaginatableList[StatusEdit]:
         """Fetch the edit history of a status, oldest version first.
 
         A status edited once has two entries, one edited twice has three, and so on.
@@ -112,7 +115,8 @@ class StatusesMixin(RequestCore):
         """
         return self._request("GET", self._path("/api/v1/statuses/{}/history", id))
 
-    def status_source(self, id: Id) -> AttribAccessDict:
+    @typed_return
+    def status_source(self, id: Id) -> StatusSource:
         """Fetch the source of one of your statuses, for editing it.
 
         Needs Mastodon 3.5.0 or newer.
@@ -164,7 +168,7 @@ class StatusesMixin(RequestCore):
                     sensitive: bool = False, visibility: Optional[str] = None, spoiler_text: Optional[str] = None,
                     language: Optional[str] = None, idempotency_key: Optional[str] = None,
                     content_type: Optional[str] = None, scheduled_at: Optional[datetime] = None,
-                    poll: Optional[Dict[str, Any]] = None, quote_id: Optional[Id] = None) -> AttribAccessDict:
+                    poll: Optional[Dict[str, Any]] = None, quote_id: Optional[Id] = None) -> Union[Status, ScheduledStatus]:
         """Post a status, optionally in reply to another one (``in_reply_to_id``) and with
         media or a poll.
 
@@ -201,7 +205,7 @@ class StatusesMixin(RequestCore):
         return self._request("POST", "/api/v1/statuses", params, **options)
 
     @api_version("1.0.0", "2.8.0", "3.3.0")
-    def toot(self, status: str) -> AttribAccessDict:
+    def toot(self, status: str) -> Status:
         """Post a status with the given text and default settings.
 
         Same as :meth:`status_post` with only the text; for quick scripts.
@@ -216,7 +220,7 @@ class StatusesMixin(RequestCore):
                      spoiler_text: Optional[str] = None, language: Optional[str] = None,
                      idempotency_key: Optional[str] = None, content_type: Optional[str] = None,
                      scheduled_at: Optional[datetime] = None, poll: Optional[Dict[str, Any]] = None,
-                     untag: bool = False) -> AttribAccessDict:
+                     untag: bool = False) -> Status:
         """Reply to a status: like :meth:`status_post`, with the people being replied to
         mentioned and the content warning and visibility of ``to_status`` kept.
 
@@ -257,7 +261,7 @@ class StatusesMixin(RequestCore):
     @api_version("3.5.0", "3.5.0", "3.3.0")
     def status_update(self, id: Id, status: Optional[str] = None, spoiler_text: Optional[str] = None,
                       sensitive: Optional[bool] = None, media_ids: Any = None,
-                      poll: Optional[Dict[str, Any]] = None) -> AttribAccessDict:
+                      poll: Optional[Dict[str, Any]] = None) -> Status:
         """Edit one of your statuses.
 
         The parameters mean the same as in :meth:`status_post`; those left at None are
@@ -271,7 +275,7 @@ class StatusesMixin(RequestCore):
         return self._request("PUT", self._path("/api/v1/statuses/{}", id), params, **options)
 
     @api_version("1.0.0", "1.0.0", "1.0.0")
-    def status_delete(self, id: Id) -> AttribAccessDict:
+    def status_delete(self, id: Id) -> Status:
         """Delete one of your statuses.
 
         Returns the deleted status dict, with its source ``text`` (for "delete and
@@ -280,7 +284,7 @@ class StatusesMixin(RequestCore):
         return self._request("DELETE", self._path("/api/v1/statuses/{}", id))
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status_reblog(self, id: Id, visibility: Optional[str] = None) -> AttribAccessDict:
+    def status_reblog(self, id: Id, visibility: Optional[str] = None) -> Status:
         """Reblog (boost) a status.
 
         ``visibility`` works as in :meth:`status_post` and can lower the visibility of
@@ -296,7 +300,7 @@ class StatusesMixin(RequestCore):
         return self._request("POST", self._path("/api/v1/statuses/{}/" + action, id))
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status_unreblog(self, id: Id) -> AttribAccessDict:
+    def status_unreblog(self, id: Id) -> Status:
         """Undo your reblog of a status.
 
         Returns a status dict with the status that was reblogged.
@@ -304,7 +308,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("unreblog", id)
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status_favourite(self, id: Id) -> AttribAccessDict:
+    def status_favourite(self, id: Id) -> Status:
         """Favourite a status.
 
         Returns a status dict with the favourited status.
@@ -312,7 +316,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("favourite", id)
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status_unfavourite(self, id: Id) -> AttribAccessDict:
+    def status_unfavourite(self, id: Id) -> Status:
         """Remove a status from your favourites.
 
         Returns a status dict with the status that was favourited.
@@ -320,7 +324,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("unfavourite", id)
 
     @api_version("1.4.0", "2.0.0", "3.3.0")
-    def status_mute(self, id: Id) -> AttribAccessDict:
+    def status_mute(self, id: Id) -> Status:
         """Mute notifications about the conversation a status belongs to.
 
         Returns a status dict with the now muted status.
@@ -328,7 +332,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("mute", id)
 
     @api_version("1.4.0", "2.0.0", "3.3.0")
-    def status_unmute(self, id: Id) -> AttribAccessDict:
+    def status_unmute(self, id: Id) -> Status:
         """Unmute notifications about the conversation a status belongs to.
 
         Returns a status dict with the status that was muted.
@@ -336,7 +340,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("unmute", id)
 
     @api_version("2.1.0", "2.1.0", "3.3.0")
-    def status_pin(self, id: Id) -> AttribAccessDict:
+    def status_pin(self, id: Id) -> Status:
         """Pin one of your statuses to your profile.
 
         Returns a status dict with the pinned status.
@@ -344,7 +348,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("pin", id)
 
     @api_version("2.1.0", "2.1.0", "3.3.0")
-    def status_unpin(self, id: Id) -> AttribAccessDict:
+    def status_unpin(self, id: Id) -> Status:
         """Unpin one of your statuses from your profile.
 
         Returns a status dict with the status that was pinned.
@@ -352,7 +356,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("unpin", id)
 
     @api_version("3.1.0", "3.1.0", "3.3.0")
-    def status_bookmark(self, id: Id) -> AttribAccessDict:
+    def status_bookmark(self, id: Id) -> Status:
         """Bookmark a status.
 
         Returns a status dict with the bookmarked status.
@@ -360,7 +364,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("bookmark", id)
 
     @api_version("3.1.0", "3.1.0", "3.3.0")
-    def status_unbookmark(self, id: Id) -> AttribAccessDict:
+    def status_unbookmark(self, id: Id) -> Status:
         """Remove a status from your bookmarks.
 
         Returns a status dict with the status that was bookmarked.
@@ -370,7 +374,7 @@ class StatusesMixin(RequestCore):
     # -- scheduled statuses ------------------------------------------------------------------
     @api_version("2.7.0", "2.7.0", "3.3.0")
     def scheduled_statuses(self, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
-                           since_id: Optional[Id] = None, limit: Optional[int] = None) -> AttribAccessList:
+                           since_id: Optional[Id] = None, limit: Optional[int] = None) -> PaginatableList[ScheduledStatus]:
         """Fetch your scheduled statuses.
 
         The page parameters (additions of this library) work as in :meth:`timeline`.
@@ -381,7 +385,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", "/api/v1/scheduled_statuses", params)
 
     @api_version("2.7.0", "2.7.0", "3.3.0")
-    def scheduled_status(self, id: Id) -> AttribAccessDict:
+    def scheduled_status(self, id: Id) -> ScheduledStatus:
         """Fetch one of your scheduled statuses.
 
         Returns a scheduled status dict.
@@ -389,7 +393,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/scheduled_statuses/{}", id))
 
     @api_version("2.7.0", "2.7.0", "3.3.0")
-    def scheduled_status_update(self, id: Id, scheduled_at: datetime) -> AttribAccessDict:
+    def scheduled_status_update(self, id: Id, scheduled_at: datetime) -> ScheduledStatus:
         """Change when a scheduled status is posted.
 
         ``scheduled_at`` is a datetime at least 5 minutes in the future (a naive

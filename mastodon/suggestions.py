@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any, Dict, Union
 
 from mastodon._core import RequestCore
-from mastodon.utility import AttribAccessList, api_version
+from mastodon.utility import api_version
+from mastodon.return_types import Account, NonPaginatableList
 
 #: An id, or a dict (such as an account dict) with an ``id``.
 IdLike = Union[int, str, Dict[str, Any]]
@@ -13,7 +14,7 @@ class SuggestionsMixin(RequestCore):
     """Follow suggestions endpoints."""
 
     @api_version("2.4.3", "2.4.3", "3.3.0")
-    def suggestions(self) -> AttribAccessList:
+    def suggestions(self) -> NonPaginatableList[Account]:
         """Fetch accounts suggested for the logged-in user to follow (accounts the user
         has interacted with, and accounts the server staff recommend).
 

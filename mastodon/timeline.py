@@ -5,6 +5,7 @@ from typing import Any, Optional, Tuple
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessList, api_version
+from mastodon.return_types import PaginatableList, Status
 
 
 def _hashtag(hashtag: Any) -> str:
@@ -46,7 +47,7 @@ class TimelineMixin(RequestCore):
     @api_version("1.0.0", "3.1.4", "3.3.0")
     def timeline(self, timeline: str = "home", max_id: Any = None, min_id: Any = None, since_id: Any = None,
                  limit: Optional[int] = None, only_media: bool = False, local: bool = False,
-                 remote: bool = False) -> AttribAccessList:
+                 remote: bool = False) -> PaginatableList[Status]:
         """Fetch statuses of a timeline, newest first.
 
         ``timeline`` is ``"home"`` (the default), ``"local"`` (the public timeline with
@@ -69,7 +70,7 @@ class TimelineMixin(RequestCore):
 
     @api_version("1.0.0", "3.1.4", "3.3.0")
     def timeline_home(self, max_id: Any = None, min_id: Any = None, since_id: Any = None, limit: Optional[int] = None,
-                      only_media: bool = False, local: bool = False, remote: bool = False) -> AttribAccessList:
+                      only_media: bool = False, local: bool = False, remote: bool = False) -> PaginatableList[Status]:
         """Fetch the home timeline of the logged-in account: statuses of the accounts it
         follows, and its own. Parameters as in :meth:`timeline`.
 
@@ -80,7 +81,7 @@ class TimelineMixin(RequestCore):
 
     @api_version("1.0.0", "3.1.4", "3.3.0")
     def timeline_local(self, max_id: Any = None, min_id: Any = None, since_id: Any = None,
-                       limit: Optional[int] = None, only_media: bool = False) -> AttribAccessList:
+                       limit: Optional[int] = None, only_media: bool = False) -> PaginatableList[Status]:
         """Fetch the local timeline: public statuses of accounts of this server.
         Parameters as in :meth:`timeline`.
 
@@ -92,7 +93,7 @@ class TimelineMixin(RequestCore):
     @api_version("1.0.0", "3.1.4", "3.3.0")
     def timeline_public(self, max_id: Any = None, min_id: Any = None, since_id: Any = None,
                         limit: Optional[int] = None, only_media: bool = False, local: bool = False,
-                        remote: bool = False) -> AttribAccessList:
+                        remote: bool = False) -> PaginatableList[Status]:
         """Fetch the public (federated) timeline: public statuses this server knows of.
         Parameters as in :meth:`timeline`.
 
@@ -104,7 +105,7 @@ class TimelineMixin(RequestCore):
     @api_version("1.0.0", "3.1.4", "3.3.0")
     def timeline_hashtag(self, hashtag: str, local: bool = False, max_id: Any = None, min_id: Any = None,
                          since_id: Any = None, limit: Optional[int] = None, only_media: bool = False,
-                         remote: bool = False) -> AttribAccessList:
+                         remote: bool = False) -> PaginatableList[Status]:
         """Fetch public statuses with a hashtag. ``hashtag`` is given without the
         leading ``#`` (with it: :class:`MastodonIllegalArgumentError`). Parameters as in
         :meth:`timeline`.
@@ -117,7 +118,7 @@ class TimelineMixin(RequestCore):
     @api_version("2.1.0", "3.1.4", "3.3.0")
     def timeline_list(self, id: Any, max_id: Any = None, min_id: Any = None, since_id: Any = None,
                       limit: Optional[int] = None, only_media: bool = False, local: bool = False,
-                      remote: bool = False) -> AttribAccessList:
+                      remote: bool = False) -> PaginatableList[Status]:
         """Fetch the statuses of the accounts in one of your lists (``id`` is the list's
         id or list dict). Parameters as in :meth:`timeline`.
 

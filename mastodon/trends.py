@@ -5,13 +5,14 @@ from typing import List, Optional
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonVersionError
 from mastodon.utility import AttribAccessDict, api_version
+from mastodon.return_types import NonPaginatableList, Status, Tag, TrendsLink
 
 
 class TrendsMixin(RequestCore):
     """Trends endpoints."""
 
     @api_version("2.4.3", "3.5.0", "2.3.4")
-    def trends(self, limit: Optional[int] = None) -> List[AttribAccessDict]:
+    def trends(self, limit: Optional[int] = None) -> NonPaginatableList[Tag]:
         """Alias for :meth:`trending_tags`.
 
         Returns a list of hashtag dicts.
@@ -20,7 +21,7 @@ class TrendsMixin(RequestCore):
 
     @api_version("3.5.0", "3.5.0", "2.3.4")
     def trending_tags(self, limit: Optional[int] = None, lang: Optional[str] = None,
-                      offset: Optional[int] = None) -> List[AttribAccessDict]:
+                      offset: Optional[int] = None) -> NonPaginatableList[Tag]:
         """Fetch trending-hashtag information, if the instance provides it.
 
         ``limit`` limits how many results are returned (the server caps it; the
@@ -41,7 +42,7 @@ class TrendsMixin(RequestCore):
 
     @api_version("3.5.0", "3.5.0", "3.3.0")
     def trending_statuses(self, limit: Optional[int] = None, offset: Optional[int] = None,
-                          lang: Optional[str] = None) -> List[AttribAccessDict]:
+                          lang: Optional[str] = None) -> NonPaginatableList[Status]:
         """Fetch trending-status information, if the instance provides it.
 
         ``limit`` limits how many results are returned, ``offset`` skips that many. Pass
@@ -55,7 +56,7 @@ class TrendsMixin(RequestCore):
 
     @api_version("3.5.0", "3.5.0", "3.2.0")
     def trending_links(self, limit: Optional[int] = None, offset: Optional[int] = None,
-                       lang: Optional[str] = None) -> List[AttribAccessDict]:
+                       lang: Optional[str] = None) -> NonPaginatableList[TrendsLink]:
         """Fetch trending-link information, if the instance provides it.
 
         ``limit`` limits how many results are returned, ``offset`` skips that many. Pass

@@ -4,17 +4,21 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
-from typing import Any, Callable, Tuple, TypeVar
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar, Union
 
 from mastodon.errors import MastodonVersionError
 
-__all__ = ["AttribAccessDict", "AttribAccessList", "parse_version_string", "max_version", "api_version"]
+__all__ = ["AttribAccessDict", "AttribAccessList", "parse_version_string", "max_version", "api_version",
+           "typed_return"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+_D = TypeVar("_D", bound="AttribAccessDict")
+_L = TypeVar("_L", bound="AttribAccessList")
+_UNRESOLVED: Any = object()
 _LEADING_DIGITS = re.compile(r"\d+")
 
 
-class AttribAccessDict(dict):
+class AttribAccessDict(Dict[str, Any]):
     """A ``dict`` whose keys can also be read as attributes (``status.account.acct``).
 
     Attribute access is read-only for keys: assigning an attribute that shadows a key
@@ -34,10 +38,35 @@ class AttribAccessDict(dict):
             raise AttributeError("Attribute-style access is read only")
         object.__setattr__(self, attr, val)
 
+    def to_json(self, indent: Optional[int] = None) -> str:
+        """This object as JSON text that :meth:`from_json` turns back into an equal object
+        of the same class, nested classes and datetimes included."""
+        from mastodon._entity import to_json
+        return to_json(self, indent)
 
-class AttribAccessList(list):
+    @classmethod
+    def from_json(cls: Type[_D], text: Union[str, bytes]) -> _D:
+        """Rebuild an object written by :meth:`to_json` (or a bare JSON object, which gets
+        this class), with the client's conversions (int ids, datetimes)."""
+        from mastodon._entity import from_json
+        return from_json(text, cls)  # type: ignore[no-any-return]
+
+
+class AttribAccessList(List[Any]):
     """A ``list`` that can carry attributes, used for paginated responses
     (``_pagination_next`` / ``_pagination_prev``)."""
+
+    def to_json(self, indent: Optional[int] = None) -> str:
+        """This list as JSON text that :meth:`from_json` turns back into an equal list of
+        the same class, its items' classes included."""
+        from mastodon._entity import to_json
+        return to_json(self, indent)
+
+    @classmethod
+    def from_json(cls: Type[_L], text: Union[str, bytes]) -> _L:
+        """Rebuild a list written by :meth:`to_json`."""
+        from mastodon._entity import from_json
+        return from_json(text, cls)  # type: ignore[no-any-return]
 
 
 def parse_version_string(version_string: str) -> Tuple[int, int, int]:
@@ -84,15 +113,19 @@ def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) 
     according to ``version_check_mode`` (see :meth:`Mastodon.__init__`) and raises
     :class:`MastodonVersionError` when the server is too old. The versions are kept on
     the function as ``_mastodon_versions`` and added to its docstring.
+
+    The result gets the method's declared return type (see :func:`typed_return`).
     """
     created = parse_version_string(created_ver)
     changed = max(parse_version_string(last_changed_ver), parse_version_string(return_value_ver))
 
     def decorate(function: _F) -> _F:
         name = function.__name__
+        typer = _UNRESOLVED
 
         @functools.wraps(function)
-        def checked(self, *args, **kwargs):
+        def checked(self: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal typer
             mode = self.version_check_mode
             if mode != "none" and self.version_check_worked:
                 need = created if mode == "created" else changed
@@ -103,7 +136,10 @@ def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) 
                         "Version check failed (Need version %s): %s needs Mastodon %s or newer "
                         "(version_check_mode %r), but the server is %d.%d.%d"
                         % (needed, name, needed, mode, *have))
-            return function(self, *args, **kwargs)
+            result = function(self, *args, **kwargs)
+            if typer is _UNRESOLVED:
+                typer = _return_typer(function)
+            return result if typer is None else typer(result)
 
         checked._mastodon_versions = (created_ver, last_changed_ver, return_value_ver)  # type: ignore[attr-defined]
         note = "*Added: Mastodon v%s, last changed: Mastodon v%s*" % (created_ver, last_changed_ver)
@@ -111,3 +147,30 @@ def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) 
         return checked  # type: ignore[return-value]
 
     return decorate
+
+
+def _return_typer(function: Callable[..., Any]) -> Optional[Callable[[Any], Any]]:
+    from mastodon._entity import return_typer
+    return return_typer(function)
+
+
+def typed_return(function: _F) -> _F:
+    """Give a method's results its declared return type (``-> Status``,
+    ``-> PaginatableList[Account]``, ...), as :func:`api_version` does.
+
+    The annotation is read on the first call, in the method's module (so the names of
+    :mod:`mastodon.return_types` it uses must be imported there). Only the top level is
+    touched: nested objects get their classes when read. A blank answer (None) where the
+    type does not admit None raises :class:`~mastodon.errors.MastodonAPIError`.
+    """
+    typer = _UNRESOLVED
+
+    @functools.wraps(function)
+    def typed(*args: Any, **kwargs: Any) -> Any:
+        nonlocal typer
+        result = function(*args, **kwargs)
+        if typer is _UNRESOLVED:
+            typer = _return_typer(function)
+        return result if typer is None else typer(result)
+
+    return typed  # type: ignore[return-value]
