@@ -49,7 +49,9 @@ DATE_KEYS = frozenset((
     "created_at", "week", "day", "expires_at", "scheduled_at", "updated_at", "last_status_at",
     "starts_at", "ends_at", "published_at", "edited_at", "date", "period",
 ))
-TARGETS = {"small call": 1.1, "40-status page": 1.3, "import": 1.25}
+TARGETS = {"small call": 1.1, "40-status page": 1.3, "40-status touch": None, "import": 1.25}
+#: Against --baseline (the version before a change), client CPU time at most this ratio.
+BASELINE_TARGET = 1.05
 
 
 # -- the server (in its own process) ------------------------------------------------------------
@@ -176,10 +178,43 @@ def make_floor(url):
     return call, session
 
 
-def make_client(url):
+def load_baseline(package_dir):
+    """Import another copy of the package (say, the version before a change) side by side with
+    this one, as ``mastodon_baseline``: copied to a temporary directory with its imports renamed."""
+    import re
+    import shutil
+    target_root = tempfile.mkdtemp(prefix="mastodon-baseline-")
+    target = os.path.join(target_root, "mastodon_baseline")
+    shutil.copytree(package_dir, target, ignore=shutil.ignore_patterns("__pycache__"))
+    pattern = re.compile(r"\b(from|import) mastodon\b")
+    for folder, _, files in os.walk(target):
+        for name in files:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as handle:
+                    text = handle.read()
+                with open(path, "w", encoding="utf-8") as handle:
+                    handle.write(pattern.sub(r"\1 mastodon_baseline", text))
+    sys.path.insert(0, target_root)
+    import importlib
+    return importlib.import_module("mastodon_baseline").Mastodon
+
+
+def touch_all(value):
+    """Read every field of an answer once, nested ones included (item access, as a user would)."""
+    if isinstance(value, dict):
+        for key in list(value):
+            touch_all(value[key])
+    elif isinstance(value, list):
+        for item in value:
+            touch_all(item)
+
+
+def make_client(url, mastodon_class=None):
     """The two calls through the library (the endpoint methods where they exist)."""
-    from mastodon import Mastodon
-    api = Mastodon(access_token=TOKEN, api_base_url=url, mastodon_version="4.2.0")  # default "wait"
+    if mastodon_class is None:
+        from mastodon import Mastodon as mastodon_class
+    api = mastodon_class(access_token=TOKEN, api_base_url=url, mastodon_version="4.2.0")  # default "wait"
     verify = getattr(api, "account_verify_credentials", None)
     if verify is None:
         log.warning("account_verify_credentials() missing: timing api._request() instead")
@@ -199,32 +234,54 @@ def _batch(function, calls):
     return (time.process_time() - cpu) / calls, (time.perf_counter() - wall) / calls
 
 
-def measure_calls(url, calls, rounds):
+def _touching(call, path=None):
+    if path is None:
+        return lambda: touch_all(call())
+    return lambda: touch_all(call(path))
+
+
+def measure_calls(url, calls, rounds, baseline=None):
+    """Per case: client, floor and (with ``baseline``, a Mastodon class) the baseline client,
+    in interleaved rounds."""
     floor, floor_session = make_floor(url)
     verify, home, api = make_client(url)
+    base_calls = make_client(url, baseline) if baseline is not None else None
     # The same answers, converted (the floor only converts dates).
     page, account = home(), verify()
     assert len(page) == 40 and page[0].id == 110123456789012345 and page._pagination_next["max_id"]
     assert isinstance(page[0].created_at, datetime) and page[0].created_at == floor(HOME_PATH)[0]["created_at"]
     assert account.acct == floor(VERIFY_PATH)["acct"] and account.id == 109382
     cases = {
-        "small call": (verify, lambda: floor(VERIFY_PATH)),
-        "40-status page": (home, lambda: floor(HOME_PATH)),
+        "small call": (verify, lambda: floor(VERIFY_PATH), base_calls and base_calls[0]),
+        "40-status page": (home, lambda: floor(HOME_PATH), base_calls and base_calls[1]),
+        # every nested field read once: lazy typing pays its bill here
+        "40-status touch": (_touching(home), _touching(floor, HOME_PATH),
+                            base_calls and _touching(base_calls[1])),
     }
     results = {}
-    for name, (client_call, floor_call) in cases.items():
+    baseline_results = {}
+    for name, (client_call, floor_call, base_call) in cases.items():
+        order = [client_call, floor_call] + ([base_call] if base_call else [])
         for _ in range(max(calls // 5, 20)):  # warm up connections and caches
-            client_call()
-            floor_call()
-        client_cpu, client_wall, floor_cpu, floor_wall = [], [], [], []
-        for index in range(rounds):  # interleaved, in alternating order, so drift hits both alike
-            for which in ((floor_call, client_call) if index % 2 else (client_call, floor_call)):
+            for which in order:
+                which()
+        times = {id(which): ([], []) for which in order}
+        for index in range(rounds):  # interleaved, in rotating order, so drift hits all alike
+            shift = index % len(order)
+            for which in order[shift:] + order[:shift]:
                 cpu, wall = _batch(which, calls)
-                (floor_cpu if which is floor_call else client_cpu).append(cpu)
-                (floor_wall if which is floor_call else client_wall).append(wall)
-        results[name] = (client_cpu, client_wall, floor_cpu, floor_wall)
+                times[id(which)][0].append(cpu)
+                times[id(which)][1].append(wall)
+        client, floor_times = times[id(client_call)], times[id(floor_call)]
+        results[name] = (client[0], client[1], floor_times[0], floor_times[1])
+        if base_call:
+            base = times[id(base_call)]
+            baseline_results[name] = (client[0], base[0])
     floor_session.close()
     api.session.close()
+    if base_calls:
+        base_calls[2].session.close()
+    measure_calls.baseline_results = baseline_results
     return results
 
 
@@ -287,11 +344,12 @@ def report(call_results, import_results):
         ratio = statistics.median(c / f for c, f in zip(c_cpu, f_cpu))
         best = min(c_cpu) / min(f_cpu)
         wall = statistics.median(c / f for c, f in zip(c_wall, f_wall))
-        verdict = _verdict(ratio, best, TARGETS[name])
+        target = TARGETS[name]
+        verdict = _verdict(ratio, best, target) if target else ""
         verdicts.append(verdict != "MISSED")
-        print("%-15s %7.1f us [%7.1f]   %7.1f us [%7.1f]   %.2fx [%.2fx]    %.2fx  <= %.2fx %s" % (
+        print("%-15s %7.1f us [%7.1f]   %7.1f us [%7.1f]   %.2fx [%.2fx]    %.2fx  %s" % (
             name, statistics.median(c_cpu) * 1e6, min(c_cpu) * 1e6, statistics.median(f_cpu) * 1e6,
-            min(f_cpu) * 1e6, ratio, best, wall, TARGETS[name], verdict))
+            min(f_cpu) * 1e6, ratio, best, wall, "<= %.2fx %s" % (target, verdict) if target else "(no target)"))
     if import_results:
         (r_cpu, r_wall), (m_cpu, m_wall) = import_results["requests"], import_results["mastodon"]
         ratio = statistics.median(m / r for m, r in zip(m_cpu, r_cpu))
@@ -303,6 +361,19 @@ def report(call_results, import_results):
             "import", statistics.median(m_cpu) * 1e3, min(m_cpu) * 1e3, statistics.median(r_cpu) * 1e3,
             min(r_cpu) * 1e3, ratio, best, wall, TARGETS["import"], verdict))
         print("(import: `import mastodon` vs `import requests` alone, each in a fresh interpreter)")
+    baseline_results = getattr(measure_calls, "baseline_results", None)
+    if baseline_results:
+        print("\nAgainst the baseline (--baseline), client CPU time: median of per-round ratios [best / best]")
+        for name, (c_cpu, b_cpu) in baseline_results.items():
+            ratio = statistics.median(c / b for c, b in zip(c_cpu, b_cpu))
+            best = min(c_cpu) / min(b_cpu)
+            target = BASELINE_TARGET if name == "40-status page" else None
+            verdict = "" if target is None else _verdict(ratio, best, target)
+            if target is not None:
+                verdicts.append(verdict != "MISSED")
+            print("%-15s %7.1f us vs %7.1f us   %.3fx [%.3fx]  %s" % (
+                name, statistics.median(c_cpu) * 1e6, statistics.median(b_cpu) * 1e6, ratio, best,
+                "<= %.2fx %s" % (target, verdict) if target else "(no target)"))
     return all(verdicts)
 
 
@@ -313,6 +384,9 @@ def main(argv=None):
     parser.add_argument("--imports", type=int, default=25, help="fresh interpreters per import case (default 25)")
     parser.add_argument("--no-calls", action="store_true", help="skip the call benchmark")
     parser.add_argument("--no-imports", action="store_true", help="skip the import benchmark")
+    parser.add_argument("--baseline", metavar="PACKAGE_DIR",
+                        help="also time another copy of the package (e.g. the previous version, "
+                             "extracted with: git archive main mastodon | tar -x -C /tmp/base) side by side")
     parser.add_argument("--profile", action="store_true",
                         help="also profile the client side of both calls (cProfile, CPU time)")
     args = parser.parse_args(argv)
@@ -326,7 +400,8 @@ def main(argv=None):
         process.start()
         try:
             url = parent.recv()
-            call_results = measure_calls(url, args.calls, args.rounds)
+            baseline = load_baseline(args.baseline) if args.baseline else None
+            call_results = measure_calls(url, args.calls, args.rounds, baseline)
             if args.profile:
                 profile_calls(url, args.calls * 3)
         finally:

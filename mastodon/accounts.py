@@ -65,13 +65,13 @@ def _matching_account(accounts: Sequence[Any], query: str) -> Optional[AttribAcc
 
 # Module functions rather than methods, so that no private name can clash in the Mastodon class.
 def _account_page(api: RequestCore, id: IdLike, what: str, max_id: Any, min_id: Any, since_id: Any,
-                  limit: Optional[int]) -> AttribAccessList:
+                  limit: Optional[int]) -> Any:
     params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
     return api._request("GET", api._path("/api/v1/accounts/{}/" + what, id), params)
 
 
 def _account_action(api: RequestCore, id: IdLike, action: str,
-                    params: Optional[Dict[str, Any]] = None) -> AttribAccessDict:
+                    params: Optional[Dict[str, Any]] = None) -> Any:
     return api._request("POST", api._path("/api/v1/accounts/{}/" + action, id), params)
 
 

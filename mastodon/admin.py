@@ -97,16 +97,16 @@ class AdminMixin(RequestCore):
     """Administration and moderation endpoints."""
 
     # -- helpers -------------------------------------------------------------------------------
-    def _admin_account_call(self, action: str, id: Any) -> AttribAccessDict:
+    def _admin_account_call(self, action: str, id: Any) -> Any:
         verb, template = _ACCOUNT_ACTIONS[action]
         return self._request(verb, self._path(template, id))
 
-    def _admin_report_call(self, action: str, id: Any) -> AttribAccessDict:
+    def _admin_report_call(self, action: str, id: Any) -> Any:
         verb, template = _REPORT_ACTIONS[action]
         return self._request(verb, self._path(template, id))
 
     def _admin_statistics(self, path: str, start_at: Any, end_at: Any, wanted: Dict[str, Any],
-                          limit: Optional[int] = None) -> AttribAccessList:
+                          limit: Optional[int] = None) -> Any:
         """POST a measures / dimensions query as JSON.
 
         ``wanted`` maps every selectable key, in signature order, to its argument:

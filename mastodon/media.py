@@ -107,7 +107,7 @@ class MediaMixin(RequestCore):
             (self.mastodon_major, self.mastodon_minor, self.mastodon_patch, self.version_check_worked) = known
         return self._server_at_least(version)
 
-    def _wait_for_media(self, media: AttribAccessDict) -> AttribAccessDict:
+    def _wait_for_media(self, media: AttribAccessDict) -> Any:
         """Poll :meth:`media` until the attachment has a ``url`` (bounded by MEDIA_POLL_TIMEOUT)."""
         deadline = time.monotonic() + MEDIA_POLL_TIMEOUT
         interval = MEDIA_POLL_INTERVAL

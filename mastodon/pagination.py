@@ -1,8 +1,9 @@
 """Following paginated results (manual section 3.12.1)."""
 from __future__ import annotations
-from typing import Any, Optional
+from typing import Any, List, Optional
 
 from mastodon._core import RequestCore
+from mastodon.utility import AttribAccessDict, AttribAccessList
 
 
 class PaginationMixin(RequestCore):
@@ -51,4 +52,20 @@ class PaginationMixin(RequestCore):
                 info = getattr(item, attribute, None)
         if not isinstance(info, dict) or "_pagination_endpoint" not in info:
             return None
-        return self._fetch_page(info)
+        result = self._fetch_page(info)
+        if isinstance(page, list) and isinstance(result, list):
+            _same_types(page, result)
+        return result
+
+
+def _same_types(page: List[Any], result: List[Any]) -> None:
+    """Give the items of a fetched page the class the items of the page it follows have."""
+    from mastodon._entity import Entity, PaginatableList
+    item_class = next((type(item) for item in page if isinstance(item, Entity)), None)
+    if item_class is None:
+        return
+    if type(result) is AttribAccessList:
+        object.__setattr__(result, "__class__", PaginatableList)
+    for item in result:
+        if type(item) is AttribAccessDict:
+            object.__setattr__(item, "__class__", item_class)

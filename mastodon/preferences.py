@@ -28,7 +28,7 @@ class PreferencesMixin(RequestCore):
         return self._request("GET", "/api/v1/preferences")
 
     @api_version("3.0.0", "3.0.0", "3.0.0")
-    def markers_get(self, timeline: Union[str, Sequence[str]] = ["home"]) -> AttribAccessDict:  # noqa: B006
+    def markers_get(self, timeline: Union[str, Sequence[str]] = ["home"]) -> Dict[str, Marker]:  # noqa: B006
         """Fetch the "last read" markers of one or more timelines (``"home"``,
         ``"notifications"``); ``timeline`` is a name or a list of names.
 

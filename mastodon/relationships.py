@@ -18,7 +18,7 @@ def _domain(domain: Optional[str]) -> str:
 
 
 def _page(api: RequestCore, path: str, max_id: Any, min_id: Any, since_id: Any,
-          limit: Optional[int]) -> AttribAccessList:
+          limit: Optional[int]) -> Any:
     return api._request("GET", path, {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit})
 
 

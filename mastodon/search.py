@@ -85,11 +85,11 @@ class SearchMixin(RequestCore):
                 "result_type, account_id, offset, min_id and max_id need Mastodon 2.8.0 or newer "
                 "(the server is %d.%d.%d)" % (self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
 
-    def _search_v1(self, q: str, resolve: bool) -> AttribAccessDict:
+    def _search_v1(self, q: str, resolve: bool) -> Any:
         return self._request("GET", "/api/v1/search", {"q": q, "resolve": True if resolve else None})
 
     def _search_v2(self, q: str, resolve: bool, result_type: Optional[str], account_id: Any,
-                   offset: Optional[int], min_id: Any, max_id: Any, exclude_unreviewed: bool) -> AttribAccessDict:
+                   offset: Optional[int], min_id: Any, max_id: Any, exclude_unreviewed: bool) -> Any:
         params = {
             "q": q,
             "resolve": True if resolve else None,

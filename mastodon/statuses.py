@@ -296,7 +296,7 @@ class StatusesMixin(RequestCore):
         return self._request("POST", self._path("/api/v1/statuses/{}/reblog", id), params)
 
     # -- interactions: POST /api/v1/statuses/:id/<action> -------------------------------------
-    def _status_action(self, action: str, id: Id) -> AttribAccessDict:
+    def _status_action(self, action: str, id: Id) -> Any:
         return self._request("POST", self._path("/api/v1/statuses/{}/" + action, id))
 
     @api_version("1.0.0", "2.0.0", "3.3.0")

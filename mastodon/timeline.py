@@ -38,7 +38,7 @@ class TimelineMixin(RequestCore):
         return self._path("/api/v1/timelines/{}", timeline), False
 
     def _timeline_request(self, path: str, max_id: Any, min_id: Any, since_id: Any, limit: Optional[int],
-                          only_media: bool, local: bool, remote: bool) -> AttribAccessList:
+                          only_media: bool, local: bool, remote: bool) -> Any:
         params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
                   "only_media": True if only_media else None, "local": True if local else None,
                   "remote": True if remote else None}
