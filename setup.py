@@ -5,7 +5,7 @@ extras = {
     "blurhash": ["blurhash>=1.1.4"],
 }
 extras["docs"] = ["sphinx"]
-extras["test"] = ["pytest", "pytest-timeout"] + extras["webpush"] + extras["blurhash"] + extras["docs"]
+extras["test"] = ["pytest", "pytest-timeout", "mypy"] + extras["webpush"] + extras["blurhash"] + extras["docs"]
 
 setup(
     name="Mastodon.py",

@@ -17,7 +17,7 @@ import json
 import logging
 import typing
 from datetime import datetime
-from typing import Any, Callable, ClassVar, Dict, Generic, Optional, Tuple, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, Generic, Optional, Tuple, Type, TypeVar, Union
 
 from mastodon.utility import AttribAccessDict, AttribAccessList
 
@@ -71,7 +71,20 @@ def _type_nested(value: Any, target: Any, many: bool) -> None:
         _give_class(value, target)
 
 
-class Entity(AttribAccessDict):
+if TYPE_CHECKING:
+    class _EntityBase(Dict[str, Any]):
+        """What type checkers see: a dict with the JSON helpers but without AttribAccessDict's
+        catch-all ``__getattr__``, so that a misspelt field (``status.acount``) is an error."""
+
+        def to_json(self, indent: Optional[int] = None) -> str: ...
+
+        @classmethod
+        def from_json(cls: Type[_E], text: Union[str, bytes]) -> _E: ...
+else:
+    _EntityBase = AttribAccessDict
+
+
+class Entity(_EntityBase):
     """Base class of every entity class: an :class:`AttribAccessDict` whose nested objects
     get their declared class when read."""
 

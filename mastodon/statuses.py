@@ -205,7 +205,7 @@ class StatusesMixin(RequestCore):
         return self._request("POST", "/api/v1/statuses", params, **options)
 
     @api_version("1.0.0", "2.8.0", "3.3.0")
-    def toot(self, status: str) -> Status:
+    def toot(self, status: str) -> Union[Status, ScheduledStatus]:
         """Post a status with the given text and default settings.
 
         Same as :meth:`status_post` with only the text; for quick scripts.
@@ -220,7 +220,7 @@ class StatusesMixin(RequestCore):
                      spoiler_text: Optional[str] = None, language: Optional[str] = None,
                      idempotency_key: Optional[str] = None, content_type: Optional[str] = None,
                      scheduled_at: Optional[datetime] = None, poll: Optional[Dict[str, Any]] = None,
-                     untag: bool = False) -> Status:
+                     untag: bool = False) -> Union[Status, ScheduledStatus]:
         """Reply to a status: like :meth:`status_post`, with the people being replied to
         mentioned and the content warning and visibility of ``to_status`` kept.
 

@@ -280,3 +280,21 @@ def test_generated_module_and_docs_are_current():
     result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_entities.py"), "--check"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_typed_user_script_passes_mypy_strict():
+    pytest.importorskip("mypy")
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",
+                             "--no-incremental", os.path.join(ROOT, "tests", "typed_example.py")],
+                            capture_output=True, text=True, timeout=240, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_typed_user_script_mistakes_are_caught(tmp_path):
+    pytest.importorskip("mypy")
+    script = tmp_path / "wrong.py"
+    script.write_text("from mastodon import Mastodon\n\n\ndef f(api: Mastodon) -> str:\n"
+                      "    return api.status(1).acount.acct\n")
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",
+                             "--no-incremental", str(script)], capture_output=True, text=True, timeout=240, cwd=ROOT)
+    assert result.returncode == 1 and '"Status" has no attribute "acount"' in result.stdout
