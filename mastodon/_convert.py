@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable, Dict, Union
 
 from mastodon.utility import AttribAccessDict
 
@@ -43,7 +43,7 @@ _fromisoformat = datetime.fromisoformat
 _fromtimestamp = datetime.fromtimestamp
 _UTC = timezone.utc
 _DROP = object()
-_dateutil_parse = None
+_dateutil_parse: Any = None
 
 
 def _parse_odd_date(value: str) -> Any:
@@ -52,7 +52,7 @@ def _parse_odd_date(value: str) -> Any:
     global _dateutil_parse
     if _dateutil_parse is None:
         try:
-            from dateutil.parser import parse as _dateutil_parse
+            from dateutil.parser import parse as _dateutil_parse  # type: ignore[import-untyped,unused-ignore]
         except ImportError:
             return _DROP
     try:
@@ -93,7 +93,7 @@ _KIND = {key: (_INT if key in INT_KEYS else 0) | (_DATE if key in DATE_KEYS else
          | (_BOOL if key in BOOL_KEYS else 0) for key in SPECIAL_KEYS}
 
 
-def _make_hook():
+def _make_hook() -> Callable[[Dict[str, Any]], AttribAccessDict]:
     # Everything the hook uses is a local of this closure: no global look-ups per object.
     no_special_key = SPECIAL_KEYS.isdisjoint
     special_keys_of = SPECIAL_KEYS.intersection
@@ -103,7 +103,7 @@ def _make_hook():
     drop = _DROP
     INT, DATE, BOOL, INT_DATE = _INT, _DATE, _BOOL, _INT | _DATE
 
-    def json_hook(obj: dict) -> AttribAccessDict:
+    def json_hook(obj: Dict[str, Any]) -> AttribAccessDict:
         """``object_hook`` for ``json.loads``: convert one decoded JSON object."""
         if no_special_key(obj):
             return new_dict(obj)
@@ -151,6 +151,6 @@ def _make_hook():
 json_hook = _make_hook()
 
 
-def loads(data) -> Any:
+def loads(data: Union[str, bytes, bytearray]) -> Any:
     """Decode a JSON document (str or bytes) with the response conversion applied."""
     return json.loads(data, object_hook=json_hook)

@@ -12,7 +12,8 @@ import re
 import socket
 import threading
 import time
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
+from urllib.parse import unquote
 
 import requests
 import urllib3
@@ -161,7 +162,7 @@ def _is_error(response: Any) -> bool:
         return response.status_code >= 400
     ok = getattr(response, "ok", None)
     if ok is None:
-        return response.status_code >= 400
+        return bool(response.status_code >= 400)
     return not ok
 
 
@@ -190,6 +191,7 @@ class RequestCore:
     mastodon_minor: int
     mastodon_patch: int
     _limiter: RateLimiter
+    _instance_cache: Optional[AttribAccessDict]
 
     # -- attributes users read and set --------------------------------------------------
     @property
@@ -413,7 +415,7 @@ class RequestCore:
                 response.status_code, getattr(response, "reason", None), None) from None
 
     @staticmethod
-    def _attach_pagination(items: list, headers: Any, method: str, path: str,
+    def _attach_pagination(items: List[Any], headers: Any, method: str, path: str,
                            params: Dict[str, Any]) -> AttribAccessList:
         page = AttribAccessList(items)
         link = headers.get("Link") if hasattr(headers, "get") else None
@@ -454,7 +456,7 @@ def _link_value(url: str, key: str) -> Any:
     match = _LINK_PARAM[key].search(url)
     if match is None:
         return None
-    value = requests.utils.unquote(match.group(1))
+    value = unquote(match.group(1))
     return int(value) if value.isdigit() else value
 
 

@@ -12,7 +12,7 @@ file or the complete new one, never a partial or world-readable secret.
 from __future__ import annotations
 import os
 import tempfile
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, cast
 
 from mastodon.errors import MastodonFileNotFoundError, MastodonIllegalArgumentError
 
@@ -22,7 +22,7 @@ def as_existing_file(value: object) -> Optional[str]:
     if value is None or isinstance(value, (bytes, int)):
         return None
     try:
-        path = os.fspath(value)  # type: ignore[arg-type]
+        path = os.fspath(cast("os.PathLike[str]", value))
     except TypeError:
         return None
     if isinstance(path, str) and os.path.isfile(path):
@@ -58,7 +58,7 @@ def read_lines(path: str, required: Sequence[str], optional: Sequence[str] = ())
 
 def write_lines(path: object, lines: Sequence[Optional[str]]) -> None:
     """Atomically write a credential file with mode 0600."""
-    target = os.fspath(path)  # type: ignore[arg-type]
+    target = os.fspath(cast("os.PathLike[str]", path))
     directory = os.path.dirname(os.path.abspath(target))
     content = "".join((line or "") + "\n" for line in lines).encode("utf-8")
     handle, temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(target), suffix=".tmp", dir=directory)

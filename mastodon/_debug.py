@@ -1,7 +1,7 @@
 """The ``debug_requests`` output, with every secret masked."""
 from __future__ import annotations
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 
 MASK = "***"
 #: Request parameters whose values are never shown.
@@ -36,7 +36,7 @@ def _mask_header(name: str, value: str) -> str:
     return MASK
 
 
-def mask_headers(headers: Optional[Mapping[str, str]]) -> dict:
+def mask_headers(headers: Optional[Mapping[str, str]]) -> Dict[str, str]:
     """A copy of headers with the Authorization and cookie values masked."""
     if not headers:
         return {}

@@ -112,4 +112,5 @@ def _json_value(value: Any) -> Any:
 
 def json_body(params: Optional[Dict[str, Any]]) -> Dict[str, Any]:
     """Encode parameters as a JSON object: ``None`` dropped, datetimes as ISO 8601."""
-    return _json_value(params or {})
+    encoded: Dict[str, Any] = _json_value(params or {})
+    return encoded

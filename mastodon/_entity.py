@@ -28,6 +28,7 @@ IdType = Union[int, str]
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound="Entity")
+_B = TypeVar("_B", bound="_EntityBase")
 _PLAIN = AttribAccessDict
 _set = object.__setattr__
 _dict_getitem = dict.__getitem__
@@ -79,7 +80,7 @@ if TYPE_CHECKING:
         def to_json(self, indent: Optional[int] = None) -> str: ...
 
         @classmethod
-        def from_json(cls: Type[_E], text: Union[str, bytes]) -> _E: ...
+        def from_json(cls: Type[_B], text: Union[str, bytes]) -> _B: ...
 else:
     _EntityBase = AttribAccessDict
 

@@ -38,11 +38,12 @@ _magic: Any = _UNLOADED
 def _magic_module() -> Any:
     global _magic
     if _magic is _UNLOADED:
+        module: Any
         try:
-            import magic
+            import magic as module
         except Exception:  # noqa: BLE001 - ImportError, or OSError when libmagic is missing
-            magic = None
-        _magic = magic
+            module = None
+        _magic = module
     return _magic
 
 #: Answers of libmagic that say "I don't know"; the file name is asked next.
@@ -64,7 +65,7 @@ class UploadFileNotFoundError(MastodonFileNotFoundError, MastodonIllegalArgument
 def guess_mime_type(path: str) -> Optional[str]:
     """The mime type of the file at ``path``: from its content with python-magic when
     available, else (or when magic does not know) from its name. None if unknown."""
-    detected = None
+    detected: Optional[str] = None
     magic = _magic_module()
     if magic is not None:
         try:
@@ -73,7 +74,8 @@ def guess_mime_type(path: str) -> Optional[str]:
             log.debug("python-magic could not read %r: %s", path, err)
     if detected and detected not in _UNKNOWN_TYPES:
         return detected
-    return mimetypes.guess_type(path)[0]
+    guessed: Optional[str] = mimetypes.guess_type(path)[0]
+    return guessed
 
 
 def default_file_name(mime_type: str) -> str:

@@ -7,7 +7,7 @@ from mastodon._core import RequestCore
 from mastodon._files import upload_parts
 from mastodon.authentication import DEFAULT_SCOPES, check_granted_scopes
 from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import api_version
 from mastodon.return_types import (
     Account, AccountCreationError, CredentialAccount, FamiliarFollowers, FeaturedTag, NonPaginatableList,
     PaginatableList, Relationship, Status, UserList)
@@ -47,7 +47,7 @@ def _fields_attributes(fields: Iterable[Any]) -> Dict[str, Any]:
     return params
 
 
-def _matching_account(accounts: Sequence[Any], query: str) -> Optional[AttribAccessDict]:
+def _matching_account(accounts: Sequence[Any], query: str) -> Any:
     """The account of a search result that ``query`` (``user@domain``, ``@user@domain``,
     ``user`` or a profile URL) names, or None."""
     wanted = query.lstrip("@").lower()
@@ -99,7 +99,7 @@ class AccountsMixin(RequestCore):
         """
         if self.client_id is None or self.client_secret is None:
             raise MastodonIllegalArgumentError("create_account needs the client id and secret of a registered app")
-        app_token = self._token_request({
+        app_token = self._token_request({  # type: ignore[attr-defined]
             "scope": " ".join(scopes), "client_id": self.client_id, "client_secret": self.client_secret,
             "grant_type": "client_credentials"}, "Invalid request during oauth phase", access_token="")
         params = {
@@ -112,13 +112,13 @@ class AccountsMixin(RequestCore):
                                  access_token=app_token["access_token"], check_errors=False)
         if not isinstance(response, dict) or "access_token" not in response:
             if return_detailed_error:
-                return None, response if isinstance(response, dict) else {"error": response}
+                return None, response if isinstance(response, dict) else {"error": response}  # type: ignore[return-value]
             error_text = response.get("error") if isinstance(response, dict) else response
             raise MastodonIllegalArgumentError("Invalid request: %s" % (error_text,))
         check_granted_scopes(scopes, response.get("scope"))
-        self._accept_token(response, to_file)
+        self._accept_token(response, to_file)  # type: ignore[attr-defined]
         if return_detailed_error:
-            return response["access_token"], {}
+            return response["access_token"], {}  # type: ignore[return-value]
         return response["access_token"]
 
     @api_version("3.4.0", "3.4.0", "3.4.0")

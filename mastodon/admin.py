@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
+from mastodon.utility import api_version
 from mastodon.return_types import (
     AdminAccount, AdminCohort, AdminDimension, AdminDomainBlock, AdminMeasure, AdminReport,
     NonPaginatableList, PaginatableList, Status, Tag, TrendsLink)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 import datetime
 import logging
-from typing import Any, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Sequence, Tuple, Union
 from urllib.parse import urlencode
 
 import requests
@@ -223,7 +223,7 @@ class AuthenticationMixin(RequestCore):
         if api_base_url is None:
             raise MastodonIllegalArgumentError("api_base_url is required to register an app")
         api_base_url = protocolize(api_base_url)
-        request_data = {"client_name": client_name, "scopes": " ".join(scopes)}
+        request_data: Dict[str, Any] = {"client_name": client_name, "scopes": " ".join(scopes)}
         if redirect_uris is None:
             request_data["redirect_uris"] = OOB_REDIRECT
         elif isinstance(redirect_uris, (list, tuple)):
@@ -325,7 +325,7 @@ class AuthenticationMixin(RequestCore):
         credentials or code, and :class:`MastodonAPIError` when not all requested
         ``scopes`` were granted. Returns the access token.
         """
-        params: dict = {}
+        params: Dict[str, Any] = {}
         if username is not None and password is not None:
             params.update(username=username, password=password, redirect_uri=redirect_uri, grant_type="password")
             failure = "Invalid user name, password, or redirect_uris"
@@ -352,7 +352,7 @@ class AuthenticationMixin(RequestCore):
             self._detect_version()
         return response["access_token"]
 
-    def _token_request(self, params: dict, failure: str, access_token: Optional[str] = None) -> AttribAccessDict:
+    def _token_request(self, params: Dict[str, Any], failure: str, access_token: Optional[str] = None) -> Any:
         """POST /oauth/token; a refusal by the server becomes MastodonIllegalArgumentError."""
         try:
             response = self._request("POST", "/oauth/token", params, rate_limited=False, access_token=access_token)
@@ -364,7 +364,7 @@ class AuthenticationMixin(RequestCore):
             raise MastodonIllegalArgumentError("%s: the server returned no access token" % failure)
         return response
 
-    def _accept_token(self, response: dict, to_file: Optional[Any]) -> None:
+    def _accept_token(self, response: Dict[str, Any], to_file: Optional[Any]) -> None:
         """Use a token answer: remember token, refresh token and expiry; save it if asked."""
         if to_file is not None:
             _credentials.write_lines(to_file, [response["access_token"], self.api_base_url,

@@ -44,7 +44,7 @@ class InstanceMixin(RequestCore):
 
         Returns an instance dict.
         """
-        return self._cached_instance(refresh=True)
+        return self._cached_instance(refresh=True)  # type: ignore[return-value]
 
     @api_version("2.1.2", "2.1.2", "2.1.2")
     def instance_activity(self) -> NonPaginatableList[Activity]:

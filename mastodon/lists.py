@@ -21,7 +21,7 @@ def _list_params(title: Optional[str], replies_policy: Optional[str], exclusive:
 
 
 def _account_ids(account_ids: Union[IdLike, Sequence[IdLike]]) -> List[IdLike]:
-    ids = list(account_ids) if isinstance(account_ids, (list, tuple, set)) else [account_ids]
+    ids: List[IdLike] = list(account_ids) if isinstance(account_ids, (list, tuple, set)) else [account_ids]  # type: ignore[list-item]
     if not ids or any(account_id is None for account_id in ids):
         raise MastodonIllegalArgumentError("account_ids must name at least one account, got %r" % (account_ids,))
     return ids

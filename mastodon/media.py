@@ -8,7 +8,7 @@ from typing import Any, Dict, Optional, Tuple
 from mastodon._core import RequestCore
 from mastodon._files import load_upload
 from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon.utility import api_version
 from mastodon.return_types import MediaAttachment
 
 log = logging.getLogger("mastodon")
@@ -28,7 +28,8 @@ def _focus(focus: Any) -> Optional[str]:
     if isinstance(focus, dict) and "x" in focus and "y" in focus:
         focus = (focus["x"], focus["y"])
     if (not isinstance(focus, (tuple, list)) or len(focus) != 2
-            or not all(isinstance(v, Real) and not isinstance(v, bool) and -1 <= v <= 1 for v in focus)):
+            or not all(isinstance(v, (int, float, Real)) and not isinstance(v, bool) and -1 <= float(v) <= 1
+                       for v in focus)):
         raise MastodonIllegalArgumentError(
             "focus must be a tuple (x, y) of two numbers between -1 and 1, got %r" % (focus,))
     return "%s,%s" % (focus[0], focus[1])
@@ -107,7 +108,7 @@ class MediaMixin(RequestCore):
             (self.mastodon_major, self.mastodon_minor, self.mastodon_patch, self.version_check_worked) = known
         return self._server_at_least(version)
 
-    def _wait_for_media(self, media: AttribAccessDict) -> Any:
+    def _wait_for_media(self, media: Any) -> Any:
         """Poll :meth:`media` until the attachment has a ``url`` (bounded by MEDIA_POLL_TIMEOUT)."""
         deadline = time.monotonic() + MEDIA_POLL_TIMEOUT
         interval = MEDIA_POLL_INTERVAL

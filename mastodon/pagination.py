@@ -27,7 +27,7 @@ class PaginationMixin(RequestCore):
         """
         return self._follow(next_page, "_pagination_prev")
 
-    def fetch_remaining(self, first_page: Any) -> list:
+    def fetch_remaining(self, first_page: Any) -> List[Any]:
         """Fetch every page after ``first_page`` and return all items, those of
         ``first_page`` included, as one list.
 
@@ -41,6 +41,7 @@ class PaginationMixin(RequestCore):
         return items
 
     def _follow(self, page: Any, attribute: str) -> Optional[Any]:
+        info: Any
         if isinstance(page, dict):
             info = page
         else:

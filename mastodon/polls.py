@@ -55,9 +55,8 @@ class PollsMixin(RequestCore):
 
         Returns the updated poll dict (Mastodon.py 1.8.0 returned None here).
         """
-        if not isinstance(choices, (list, tuple)):
-            choices = [choices]
-        indices = [_as_index(choice) for choice in choices]
+        listed: Sequence[Any] = choices if isinstance(choices, (list, tuple)) else [choices]
+        indices = [_as_index(choice) for choice in listed]
         if not indices or None in indices:
             raise MastodonIllegalArgumentError(
                 "choices must be an option index (int >= 0) or a non-empty list of them, got %r" % (choices,))

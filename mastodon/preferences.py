@@ -4,7 +4,7 @@ from typing import Any, Dict, List, Sequence, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon.utility import api_version
 from mastodon.return_types import Marker, Preferences
 
 

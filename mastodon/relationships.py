@@ -4,7 +4,7 @@ from typing import Any, Dict, Optional, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessList, api_version
+from mastodon.utility import api_version
 from mastodon.return_types import Account, PaginatableList, Relationship
 
 #: An id, or a dict (such as an account dict) with an ``id``.

@@ -4,7 +4,7 @@ from typing import Any, Optional
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError, MastodonVersionError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon.utility import api_version
 from mastodon.return_types import Search, SearchV2
 
 _RESULT_TYPES = ("accounts", "hashtags", "statuses")

@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import AttribAccessDict, api_version, typed_return
+from mastodon.utility import api_version, typed_return
 from mastodon.return_types import (
     Account, Context, NonPaginatableList, PaginatableList, PreviewCard, ScheduledStatus, Status, StatusEdit,
     StatusSource)

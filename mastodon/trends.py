@@ -1,10 +1,10 @@
 """Trends (manual section 3.8.3): trending hashtags, statuses and links."""
 from __future__ import annotations
-from typing import List, Optional
+from typing import Any, Dict, Optional
 
 from mastodon._core import RequestCore
 from mastodon.errors import MastodonVersionError
-from mastodon.utility import AttribAccessDict, api_version
+from mastodon.utility import api_version
 from mastodon.return_types import NonPaginatableList, Status, Tag, TrendsLink
 
 
@@ -68,7 +68,7 @@ class TrendsMixin(RequestCore):
         return self._request("GET", "/api/v1/trends/links", _trend_params(limit, offset, lang))
 
     def _trending_tags(self, limit: Optional[int], lang: Optional[str],
-                       offset: Optional[int]) -> List[AttribAccessDict]:
+                       offset: Optional[int]) -> Any:
         if self._server_at_least("3.5.0"):
             path = "/api/v1/trends/tags"
         else:
@@ -81,10 +81,10 @@ class TrendsMixin(RequestCore):
         return self._request("GET", path, _trend_params(limit, offset, lang))
 
 
-def _trend_params(limit: Optional[int], offset: Optional[int], lang: Optional[str]) -> dict:
+def _trend_params(limit: Optional[int], offset: Optional[int], lang: Optional[str]) -> Dict[str, Any]:
     """Query parameters of a trends request; ``lang`` only when given, so that the
     client's own ``lang`` applies otherwise."""
-    params = {"limit": limit, "offset": offset}
+    params: Dict[str, Any] = {"limit": limit, "offset": offset}
     if lang is not None:
         params["lang"] = lang
     return params

@@ -56,6 +56,9 @@ class AttribAccessList(List[Any]):
     """A ``list`` that can carry attributes, used for paginated responses
     (``_pagination_next`` / ``_pagination_prev``)."""
 
+    _pagination_next: Dict[str, Any]
+    _pagination_prev: Dict[str, Any]
+
     def to_json(self, indent: Optional[int] = None) -> str:
         """This list as JSON text that :meth:`from_json` turns back into an equal list of
         the same class, its items' classes included."""
@@ -143,7 +146,7 @@ def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) 
 
         checked._mastodon_versions = (created_ver, last_changed_ver, return_value_ver)  # type: ignore[attr-defined]
         note = "*Added: Mastodon v%s, last changed: Mastodon v%s*" % (created_ver, last_changed_ver)
-        checked.__doc__ = _clean_docstring(function.__doc__) + "\n\n" + note + "\n"
+        checked.__doc__ = _clean_docstring(function.__doc__ or "") + "\n\n" + note + "\n"
         return checked  # type: ignore[return-value]
 
     return decorate
