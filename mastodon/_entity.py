@@ -87,26 +87,53 @@ else:
 
 class Entity(_EntityBase):
     """Base class of every entity class: an :class:`AttribAccessDict` whose nested objects
-    get their declared class when read."""
+    get their declared class when read.
+
+    A class with nested entity fields gets its own ``__getitem__`` and ``get`` (made by
+    :func:`bind`, with its table at hand); the others keep ``dict``'s, at C speed.
+    """
 
     #: field -> (class or _Choice, whether the field is a list of them)
     _entity_nested: ClassVar[Dict[str, Tuple[Any, bool]]] = {}
     #: the documented fields (for choosing among classes)
     _entity_fields: ClassVar[Tuple[str, ...]] = ()
 
-    def __getitem__(self, key: Any) -> Any:
+
+def _accessors(table: Dict[str, Tuple[Any, bool]]) -> Tuple[Any, Any]:
+    """``__getitem__`` and ``get`` for a class whose nested fields are ``table``."""
+    if not table:
+        return _dict_getitem, _dict_get
+    lookup = table.get
+    plain = _PLAIN
+    give_class = _give_class
+
+    def __getitem__(self: Dict[str, Any], key: Any) -> Any:
         value = _dict_getitem(self, key)
-        spec = self._entity_nested.get(key)
-        if spec is not None and value is not None:
-            _type_nested(value, spec[0], spec[1])
+        spec = lookup(key)
+        if spec is not None:
+            if spec[1]:
+                if value.__class__ is list:
+                    for item in value:
+                        if item.__class__ is plain:
+                            give_class(item, spec[0])
+            elif value.__class__ is plain:
+                give_class(value, spec[0])
         return value
 
-    def get(self, key: Any, default: Any = None) -> Any:
+    def get(self: Dict[str, Any], key: Any, default: Any = None) -> Any:
         value = _dict_get(self, key, default)
-        spec = self._entity_nested.get(key)
-        if spec is not None and value is not None:
-            _type_nested(value, spec[0], spec[1])
+        spec = lookup(key)
+        if spec is not None:
+            if spec[1]:
+                if value.__class__ is list:
+                    for item in value:
+                        if item.__class__ is plain:
+                            give_class(item, spec[0])
+            elif value.__class__ is plain:
+                give_class(value, spec[0])
         return value
+
+    return __getitem__, get
 
 
 class PaginatableList(AttribAccessList, Generic[_T]):
@@ -129,7 +156,11 @@ def bind(classes: Dict[str, Any], nested: Dict[str, Dict[str, Tuple[str, bool]]]
             options = tuple(classes[part.strip()] for part in target.split("|"))
             resolved[field] = (options[0] if len(options) == 1 else _Choice(options), many)
         classes[name]._entity_nested = resolved
-
+    for cls in set(classes.values()):
+        if isinstance(cls, type) and issubclass(cls, Entity):
+            getitem, get = _accessors(cls.__dict__.get("_entity_nested", {}))
+            setattr(cls, "__getitem__", getitem)  # noqa: B010 - set on the class, per class
+            setattr(cls, "get", get)  # noqa: B010
 
 # -- top-level typing from a method's declared return type --------------------------------------
 class _Typer:
