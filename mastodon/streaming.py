@@ -14,6 +14,8 @@ from typing import Any, Callable, Dict, Optional, Tuple
 from mastodon._convert import json_hook
 from mastodon._sse import HEARTBEAT, Event, EventParser, StreamFailure, body_chunks
 from mastodon.errors import MastodonMalformedEventError, MastodonNetworkError
+from mastodon.return_types import Announcement, Conversation, Notification, Status
+from mastodon.utility import AttribAccessDict
 
 __all__ = ["StreamListener", "CallbackStreamListener"]
 
@@ -23,6 +25,9 @@ log = logging.getLogger("mastodon")
 _RESERVED_HANDLERS = frozenset(("on_abort", "on_unknown_event", "on_heartbeat"))
 #: Events whose data is not JSON and whose handler takes no payload.
 _NO_PAYLOAD_EVENTS = frozenset(("filters_changed",))
+#: The entity class of the payload of these events (nested objects get theirs when read).
+_EVENT_CLASSES = {"update": Status, "status.update": Status, "notification": Notification,
+                  "conversation": Conversation, "announcement": Announcement}
 
 # How a resolved handler is called.
 _KNOWN, _BARE, _UNKNOWN = range(3)
@@ -181,6 +186,8 @@ class StreamListener:
                 payload = decode(data)
             except ValueError:
                 raise MastodonMalformedEventError("Bad JSON", data) from None
+            if payload.__class__ is AttribAccessDict and name in _EVENT_CLASSES:
+                object.__setattr__(payload, "__class__", _EVENT_CLASSES[name])
         if kind == _KNOWN:
             args: Tuple[Any, ...] = (payload,)
         elif kind == _BARE:

@@ -304,3 +304,27 @@ def test_package_passes_mypy_strict():
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "mastodon"],
                             capture_output=True, text=True, timeout=280, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_stream_event_payloads_have_their_classes():
+    from mastodon.streaming import StreamListener
+    from tests.stream_server import sse
+
+    received = []
+
+    class Listener(StreamListener):
+        def on_update(self, status):
+            received.append(status)
+
+        def on_notification(self, notification):
+            received.append(notification)
+
+    class Response:
+        def iter_content(self, chunk_size=1):
+            return iter([sse("update", entities.status(id="7")),
+                         sse("notification", entities.notification(status=entities.status()))])
+
+    Listener().handle_stream(Response())
+    status, notification = received
+    assert type(status) is Status and type(status.account) is Account and status.id == 7
+    assert type(notification) is Notification and type(notification.status) is Status
