@@ -144,6 +144,11 @@ class NonPaginatableList(AttribAccessList, Generic[_T]):
     """A list answer without pagination."""
 
 
+# Their home for users (and pickles) is mastodon.return_types.
+for _cls in (Entity, PaginatableList, NonPaginatableList):
+    _cls.__module__ = "mastodon.return_types"
+
+
 def bind(classes: Dict[str, Any], nested: Dict[str, Dict[str, Tuple[str, bool]]]) -> None:
     """Fill the nested-field tables of the generated classes (called by return_types)."""
     for cls in classes.values():

@@ -95,7 +95,7 @@ class MediaMixin(RequestCore):
             files["thumbnail"] = load_upload(thumbnail, thumbnail_mime_type, None, "thumbnail")
         v2 = self._server_at_least("3.1.4")
         media = self._request("POST", "/api/v2/media" if v2 else "/api/v1/media", params, files=files)
-        if synchronous and self._server_now_at_least("3.1.4"):
+        if synchronous and media is not None and self._server_now_at_least("3.1.4"):
             media = self._wait_for_media(media)
         return media
 

@@ -328,3 +328,17 @@ def test_stream_event_payloads_have_their_classes():
     status, notification = received
     assert type(status) is Status and type(status.account) is Account and status.id == 7
     assert type(notification) is Notification and type(notification.status) is Status
+
+
+def test_empty_body_of_a_synchronous_media_upload_raises(api, server):
+    server.route("POST", "/api/v2/media", body=b"")
+    with pytest.raises(MastodonAPIError, match="empty body"):
+        api.media_post(b"GIF89a", mime_type="image/gif", synchronous=True)
+
+
+def test_lists_pickle_with_their_classes(api, server):
+    server.route("GET", "/api/v1/timelines/home", json=[entities.status(id="9")])
+    page = api.timeline_home()
+    again = pickle.loads(pickle.dumps(page))
+    assert type(again) is PaginatableList and type(again[0]) is Status and again == page
+    assert type(copy.copy(page[0])) is Status
