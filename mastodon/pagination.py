@@ -1,15 +1,18 @@
 """Following paginated results (manual section 3.12.1)."""
 from __future__ import annotations
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional, TypeVar, Union
 
 from mastodon._core import RequestCore
+from mastodon.return_types import PaginatableList
 from mastodon.utility import AttribAccessDict, AttribAccessList
+
+_T = TypeVar("_T")
 
 
 class PaginationMixin(RequestCore):
     """fetch_next, fetch_previous and fetch_remaining."""
 
-    def fetch_next(self, previous_page: Any) -> Optional[Any]:
+    def fetch_next(self, previous_page: Union[List[_T], Dict[str, Any]]) -> Optional[PaginatableList[_T]]:
         """Fetch the page after ``previous_page``.
 
         Pass a page (a list returned by a paginated method, or a list whose last item
@@ -18,7 +21,7 @@ class PaginationMixin(RequestCore):
         """
         return self._follow(previous_page, "_pagination_next")
 
-    def fetch_previous(self, next_page: Any) -> Optional[Any]:
+    def fetch_previous(self, next_page: Union[List[_T], Dict[str, Any]]) -> Optional[PaginatableList[_T]]:
         """Fetch the page before ``next_page``.
 
         Pass a page (or a list whose first item came from one) or its pagination dict
@@ -27,7 +30,7 @@ class PaginationMixin(RequestCore):
         """
         return self._follow(next_page, "_pagination_prev")
 
-    def fetch_remaining(self, first_page: Any) -> List[Any]:
+    def fetch_remaining(self, first_page: List[_T]) -> List[_T]:
         """Fetch every page after ``first_page`` and return all items, those of
         ``first_page`` included, as one list.
 

@@ -25,7 +25,9 @@ def follower_names(api: Mastodon, account: Account) -> List[str]:
     names = [follower.display_name for follower in followers]
     next_page = api.fetch_next(followers)
     if next_page is not None:
-        names.extend(str(follower["display_name"]) for follower in next_page)
+        names.extend(follower.display_name for follower in next_page)
+    everyone: List[Account] = api.fetch_remaining(followers)
+    names.extend(str(follower["acct"]) for follower in everyone)
     return names
 
 
