@@ -99,10 +99,11 @@ class Entity(_EntityBase):
     _entity_fields: ClassVar[Tuple[str, ...]] = ()
 
 
-def _accessors(table: Dict[str, Tuple[Any, bool]]) -> Tuple[Any, Any]:
-    """``__getitem__`` and ``get`` for a class whose nested fields are ``table``."""
+def _accessors(table: Dict[str, Tuple[Any, bool]]) -> Tuple[Any, Any, Any]:
+    """``__getitem__``, ``get`` and ``__getattr__`` for a class whose nested fields are
+    ``table`` (one Python call per access, the table at hand)."""
     if not table:
-        return _dict_getitem, _dict_get
+        return _dict_getitem, _dict_get, AttribAccessDict.__getattr__
     lookup = table.get
     plain = _PLAIN
     give_class = _give_class
@@ -110,6 +111,22 @@ def _accessors(table: Dict[str, Tuple[Any, bool]]) -> Tuple[Any, Any]:
     def __getitem__(self: Dict[str, Any], key: Any) -> Any:
         value = _dict_getitem(self, key)
         spec = lookup(key)
+        if spec is not None:
+            if spec[1]:
+                if value.__class__ is list:
+                    for item in value:
+                        if item.__class__ is plain:
+                            give_class(item, spec[0])
+            elif value.__class__ is plain:
+                give_class(value, spec[0])
+        return value
+
+    def __getattr__(self: Dict[str, Any], attr: str) -> Any:
+        try:
+            value = _dict_getitem(self, attr)
+        except KeyError:
+            raise AttributeError("Attribute not found: " + str(attr)) from None
+        spec = lookup(attr)
         if spec is not None:
             if spec[1]:
                 if value.__class__ is list:
@@ -133,7 +150,7 @@ def _accessors(table: Dict[str, Tuple[Any, bool]]) -> Tuple[Any, Any]:
                 give_class(value, spec[0])
         return value
 
-    return __getitem__, get
+    return __getitem__, get, __getattr__
 
 
 class PaginatableList(AttribAccessList, Generic[_T]):
@@ -163,9 +180,10 @@ def bind(classes: Dict[str, Any], nested: Dict[str, Dict[str, Tuple[str, bool]]]
         classes[name]._entity_nested = resolved
     for cls in set(classes.values()):
         if isinstance(cls, type) and issubclass(cls, Entity):
-            getitem, get = _accessors(cls.__dict__.get("_entity_nested", {}))
+            getitem, get, getattr_ = _accessors(cls.__dict__.get("_entity_nested", {}))
             setattr(cls, "__getitem__", getitem)  # noqa: B010 - set on the class, per class
             setattr(cls, "get", get)  # noqa: B010
+            setattr(cls, "__getattr__", getattr_)  # noqa: B010
 
 # -- top-level typing from a method's declared return type --------------------------------------
 class _Typer:

@@ -173,7 +173,6 @@ __all__ = [
     "PaginationInfo",
     "EmptyResponse",
     "AdminRetention",
-    "IdentityProofs",
     "V1Filter",
     "V1Instance",
 ]
@@ -2949,7 +2948,6 @@ class EmptyResponse(Entity):
     """The empty object some endpoints answer with.
     """
 AdminRetention = AdminCohort
-IdentityProofs = IdentityProof
 V1Filter = Filter
 V1Instance = Instance
 
