@@ -4,13 +4,12 @@ from typing import Any, Dict, Iterable, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
+from mastodon._encoding import IdLike, page_params
 from mastodon._files import upload_parts
 from mastodon.authentication import DEFAULT_SCOPES, check_granted_scopes
 from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
-#: An id, or a dict (such as an account dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 #: Most profile fields the server accepts.
 MAX_PROFILE_FIELDS = 4
 
@@ -63,7 +62,7 @@ def _matching_account(accounts: Sequence[Any], query: str) -> Optional[AttribAcc
 # Module functions rather than methods, so that no private name can clash in the Mastodon class.
 def _account_page(api: RequestCore, id: IdLike, what: str, max_id: Any, min_id: Any, since_id: Any,
                   limit: Optional[int]) -> AttribAccessList:
-    params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+    params = page_params(max_id, min_id, since_id, limit)
     return api._request("GET", api._path("/api/v1/accounts/{}/" + what, id), params)
 
 
@@ -169,13 +168,12 @@ class AccountsMixin(RequestCore):
         Needs no login for public statuses of publicly visible accounts (Mastodon
         2.7.0 and newer). Returns a paginated list of status dicts.
         """
-        params = {
-            "only_media": True if only_media else None, "pinned": True if pinned else None,
-            "exclude_replies": True if exclude_replies else None,
-            "exclude_reblogs": True if exclude_reblogs else None,
-            "tagged": tagged.lstrip("#") if isinstance(tagged, str) else tagged,
-            "max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
-        }
+        params = page_params(
+            max_id, min_id, since_id, limit,
+            only_media=True if only_media else None, pinned=True if pinned else None,
+            exclude_replies=True if exclude_replies else None,
+            exclude_reblogs=True if exclude_reblogs else None,
+            tagged=tagged.lstrip("#") if isinstance(tagged, str) else tagged)
         return self._request("GET", self._path("/api/v1/accounts/{}/statuses", id), params)
 
     @api_version("1.0.0", "2.6.0", "3.3.0")

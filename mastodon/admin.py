@@ -8,10 +8,12 @@ keeps its own 1.8.0 signature, documentation and version declaration.
 from __future__ import annotations
 import datetime
 import logging
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
+from mastodon._validate import check_choice, id_list
+from mastodon._encoding import page_params
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
@@ -51,15 +53,6 @@ _REPORT_ACTIONS: Dict[str, Tuple[str, str]] = {
 }
 
 
-def _check_choice(name: str, value: Any, allowed: Sequence[str], required: bool = False) -> None:
-    """Refuse ``value`` unless it is one of ``allowed`` (or None, when not ``required``)."""
-    if value is None and not required:
-        return
-    if not isinstance(value, str) or value not in allowed:
-        raise MastodonIllegalArgumentError(
-            "Invalid %s %r: use one of %s" % (name, value, ", ".join(repr(a) for a in allowed)))
-
-
 def _bare_host(domain: Any) -> Any:
     """``https://example.org/about`` -> ``example.org``; other values unchanged."""
     if not isinstance(domain, str):
@@ -80,14 +73,6 @@ def _time_value(name: str, value: Any) -> Any:
         return value.isoformat()
     raise MastodonIllegalArgumentError(
         "%s must be a datetime, a date or an ISO 8601 string, got %r" % (name, value))
-
-
-def _id_list(value: Any) -> Any:
-    """A single id (or dict) or a list of them, as a list (sent as ``key[]``; the core
-    unpacks the dicts)."""
-    if value is None or isinstance(value, (list, tuple, set, frozenset)):
-        return value
-    return [value]
 
 
 class AdminMixin(RequestCore):
@@ -159,17 +144,14 @@ class AdminMixin(RequestCore):
 
         Returns a list of admin account dicts.
         """
-        _check_choice("origin", origin, ACCOUNT_ORIGINS)
-        _check_choice("status", status, ACCOUNT_STATUSES)
-        _check_choice("permissions", permissions, ACCOUNT_PERMISSIONS)
-        params = {
-            "origin": origin, "by_domain": _bare_host(by_domain), "status": status,
-            "username": username, "display_name": display_name, "email": email, "ip": ip,
-            "permissions": permissions,
-            "invited_by": invited_by,
-            "role_ids": _id_list(role_ids),
-            "max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
-        }
+        check_choice("origin", origin, ACCOUNT_ORIGINS)
+        check_choice("status", status, ACCOUNT_STATUSES)
+        check_choice("permissions", permissions, ACCOUNT_PERMISSIONS)
+        params = page_params(
+            max_id, min_id, since_id, limit,
+            origin=origin, by_domain=_bare_host(by_domain), status=status,
+            username=username, display_name=display_name, email=email, ip=ip,
+            permissions=permissions, invited_by=invited_by, role_ids=id_list("role_ids", role_ids))
         return self._request("GET", "/api/v2/admin/accounts", params)
 
     @api_version("2.9.1", "2.9.1", "4.0.0")
@@ -197,7 +179,7 @@ class AdminMixin(RequestCore):
             log.debug("admin_accounts: server older than 3.5.0, using the v1 API")
             return self.admin_accounts_v1(remote, by_domain, status, username, display_name, email, ip,
                                           staff_only, max_id, min_id, since_id, limit)
-        _check_choice("status", status, ACCOUNT_STATUSES)
+        check_choice("status", status, ACCOUNT_STATUSES)
         return self.admin_accounts_v2(
             origin="remote" if remote else "local", by_domain=by_domain, status=status, username=username,
             display_name=display_name, email=email, ip=ip, permissions="staff" if staff_only else None,
@@ -232,13 +214,12 @@ class AdminMixin(RequestCore):
 
         Returns a list of admin account dicts.
         """
-        _check_choice("status", status, ACCOUNT_STATUSES)
-        params: Dict[str, Any] = {
-            "remote": True if remote else None, "by_domain": _bare_host(by_domain),
-            "username": username, "display_name": display_name, "email": email, "ip": ip,
-            "staff": True if staff_only else None,
-            "max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
-        }
+        check_choice("status", status, ACCOUNT_STATUSES)
+        params = page_params(
+            max_id, min_id, since_id, limit,
+            remote=True if remote else None, by_domain=_bare_host(by_domain),
+            username=username, display_name=display_name, email=email, ip=ip,
+            staff=True if staff_only else None)
         if status is not None:
             params[status] = True
         return self._request("GET", "/api/v1/admin/accounts", params)
@@ -335,7 +316,7 @@ class AdminMixin(RequestCore):
         """
         if action is None:
             action = "none"
-        _check_choice("action", action, MODERATION_ACTIONS, required=True)
+        check_choice("action", action, MODERATION_ACTIONS, required=True)
         params = {
             "type": action,
             "report_id": report_id,
@@ -359,12 +340,10 @@ class AdminMixin(RequestCore):
 
         Returns a list of admin report dicts.
         """
-        params = {
-            "resolved": True if resolved else None,
-            "account_id": account_id,
-            "target_account_id": target_account_id,
-            "max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
-        }
+        params = page_params(
+            max_id, min_id, since_id, limit,
+            resolved=True if resolved else None, account_id=account_id,
+            target_account_id=target_account_id)
         return self._request("GET", "/api/v1/admin/reports", params)
 
     @api_version("2.9.1", "2.9.1", "2.9.1")
@@ -462,7 +441,7 @@ class AdminMixin(RequestCore):
         if isinstance(severity, str) and severity in _SEVERITY_ALIASES:
             log.debug("Domain block severity %r is sent as %r", severity, _SEVERITY_ALIASES[severity])
             severity = _SEVERITY_ALIASES[severity]
-        _check_choice("severity", severity, DOMAIN_BLOCK_SEVERITIES)
+        check_choice("severity", severity, DOMAIN_BLOCK_SEVERITIES)
         return {"severity": severity, "reject_media": reject_media, "reject_reports": reject_reports,
                 "private_comment": private_comment, "public_comment": public_comment, "obfuscate": obfuscate}
 
@@ -643,7 +622,7 @@ class AdminMixin(RequestCore):
         Returns a list of admin retention dicts (cohorts): ``period`` is a datetime,
         and each row of ``data`` has ``date`` (a datetime), ``rate`` and ``value``.
         """
-        _check_choice("frequency", frequency, RETENTION_FREQUENCIES, required=True)
+        check_choice("frequency", frequency, RETENTION_FREQUENCIES, required=True)
         params = {"start_at": _time_value("start_at", start_at), "end_at": _time_value("end_at", end_at),
                   "frequency": frequency}
         return self._request("POST", "/api/v1/admin/retention", params)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore
+from mastodon._encoding import page_params
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
 
@@ -20,7 +21,7 @@ class ConversationsMixin(RequestCore):
         Returns a list of conversation dicts (``id``, ``unread``, the other
         ``accounts`` and the ``last_status``).
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", "/api/v1/conversations/", params)
 
     @api_version("2.6.0", "2.6.0", "3.3.0")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore
+from mastodon._encoding import page_params
 from mastodon.utility import AttribAccessList, api_version
 
 
@@ -20,5 +21,5 @@ class EndorsementsMixin(RequestCore):
 
         Returns a paginated list of account dicts.
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", "/api/v1/endorsements", params)

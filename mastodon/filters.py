@@ -11,11 +11,10 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from mastodon._convert import parse_date
 from mastodon._core import RequestCore
+from mastodon._encoding import IdLike
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
-#: An id, or a dict (such as a filter dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 #: Where a filter applies ("account": profiles, Mastodon 3.1.0 and newer).
 FILTER_CONTEXTS = ("home", "notifications", "public", "thread", "account")
 

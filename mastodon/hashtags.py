@@ -1,12 +1,10 @@
 """Featured hashtags (manual section 3.6)."""
 from __future__ import annotations
-from typing import Any, Dict, Union
 
 from mastodon._core import RequestCore
+from mastodon._encoding import IdLike
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
-#: An id, or a dict (such as a featured tag dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 
 
 class HashtagsMixin(RequestCore):

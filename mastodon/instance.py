@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional, Union
 from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
+from mastodon._validate import check_choice
 from mastodon.errors import MastodonError, MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.utility import AttribAccessDict, api_version
 
@@ -152,9 +153,7 @@ class InstanceMixin(RequestCore):
 
         Returns a list of account dicts.
         """
-        if order is not None and order not in _DIRECTORY_ORDERS:
-            raise MastodonIllegalArgumentError(
-                "Invalid order %r: use one of %s" % (order, ", ".join(_DIRECTORY_ORDERS)))
+        check_choice("order", order, _DIRECTORY_ORDERS)
         params = {"offset": offset, "limit": limit, "order": order, "local": local}
         return self._request("GET", "/api/v1/directory", params)
 

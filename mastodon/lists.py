@@ -3,19 +3,17 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from mastodon._core import RequestCore
+from mastodon._encoding import IdLike, page_params
+from mastodon._validate import check_choice
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
-#: An id, or a dict (such as an account dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 #: Values of a list's ``replies_policy``: whose replies show up in the list.
 REPLIES_POLICIES = ("followed", "list", "none")
 
 
 def _list_params(title: Optional[str], replies_policy: Optional[str], exclusive: Optional[bool]) -> Dict[str, Any]:
-    if replies_policy is not None and replies_policy not in REPLIES_POLICIES:
-        raise MastodonIllegalArgumentError("Invalid replies_policy %r: use one of %s"
-                                           % (replies_policy, ", ".join(REPLIES_POLICIES)))
+    check_choice("replies_policy", replies_policy, REPLIES_POLICIES)
     return {"title": title, "replies_policy": replies_policy, "exclusive": exclusive}
 
 
@@ -55,7 +53,7 @@ class ListsMixin(RequestCore):
 
         Returns a paginated list of account dicts.
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", self._path("/api/v1/lists/{}/accounts", id), params)
 
     @api_version("2.1.0", "2.1.0", "2.1.0")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, Iterable, List, Optional, Union
 
 from mastodon._core import RequestCore
+from mastodon._encoding import page_params
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessDict, api_version
 
@@ -97,8 +98,8 @@ class NotificationsMixin(RequestCore):
                 raise MastodonIllegalArgumentError(
                     "notifications(id=...) fetches one notification; do not combine it with %s" % ", ".join(given))
             return self._request("GET", self._path("/api/v1/notifications/{}", id))
-        params = {"account_id": account_id, "max_id": max_id, "min_id": min_id, "since_id": since_id,
-                  "limit": limit, "exclude_types": exclude_types, "types": types}
+        params = page_params(max_id, min_id, since_id, limit, account_id=account_id,
+                             exclude_types=exclude_types, types=types)
         return self._request("GET", "/api/v1/notifications", params)
 
     @api_version("1.0.0", "1.0.0", "1.0.0")

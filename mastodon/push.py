@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from mastodon._convert import loads
 from mastodon._core import RequestCore
+from mastodon._validate import check_choice
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessDict, api_version
 
@@ -56,11 +57,6 @@ def _alert_params(values: Dict[str, Any]) -> Dict[str, Any]:
     """``data[alerts][<type>]`` for every alert argument that is not None."""
     return {"data[alerts][%s]" % kind: bool(values[name])
             for name, kind in _ALERTS if values.get(name) is not None}
-
-
-def _check_policy(policy: Optional[str]) -> None:
-    if policy not in _POLICIES:
-        raise MastodonIllegalArgumentError("Invalid policy %r: use one of %s" % (policy, ", ".join(_POLICIES)))
 
 
 def _policy_params(policy: Optional[str]) -> Dict[str, Any]:
@@ -167,7 +163,7 @@ class PushMixin(RequestCore):
 
         Returns a push subscription dict.
         """
-        _check_policy(policy)
+        check_choice("policy", policy, _POLICIES, required=True)
         params = {
             "subscription[endpoint]": _endpoint_url(endpoint),
             "subscription[keys][p256dh]": _key_b64(encrypt_params, "pubkey"),
@@ -196,7 +192,7 @@ class PushMixin(RequestCore):
         """
         params = _alert_params(locals())
         if policy is not None:
-            _check_policy(policy)
+            check_choice("policy", policy, _POLICIES, required=True)
             params.update(_policy_params(policy))
         return self._request("PUT", "/api/v1/push/subscription", params)
 

@@ -1,13 +1,13 @@
 """Reports (manual section 3.11)."""
 from __future__ import annotations
-from typing import Any, Dict, Optional, Sequence, Union
+from typing import Any, Optional, Sequence, Union
 
 from mastodon._core import RequestCore
-from mastodon.errors import MastodonIllegalArgumentError, MastodonVersionError
+from mastodon._validate import check_choice
+from mastodon._encoding import IdLike
+from mastodon.errors import MastodonVersionError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
-#: An id, or a dict (such as an account or status dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 #: Report categories (Mastodon 3.5.0 and newer).
 REPORT_CATEGORIES = ("spam", "violation", "other")
 
@@ -51,9 +51,7 @@ class ReportsMixin(RequestCore):
 
         Returns a report dict.
         """
-        if category is not None and category not in REPORT_CATEGORIES:
-            raise MastodonIllegalArgumentError("Invalid report category %r: use one of %s"
-                                               % (category, ", ".join(REPORT_CATEGORIES)))
+        check_choice("category", category, REPORT_CATEGORIES)
         params = {"account_id": account_id, "status_ids": _as_list(status_ids), "comment": comment,
                   "forward": True if forward else None, "category": category, "rule_ids": _as_list(rule_ids)}
         return self._request("POST", "/api/v1/reports/", params)

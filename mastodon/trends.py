@@ -3,14 +3,13 @@ from __future__ import annotations
 from typing import List, Optional
 
 from mastodon._core import RequestCore
-from mastodon.errors import MastodonVersionError
 from mastodon.utility import AttribAccessDict, api_version
 
 
 class TrendsMixin(RequestCore):
     """Trends endpoints."""
 
-    @api_version("2.4.3", "3.5.0", "2.3.4")
+    @api_version("2.4.3", "3.5.0", "2.3.4", unavailable=[("2.8.0", "3.0.0")])
     def trends(self, limit: Optional[int] = None) -> List[AttribAccessDict]:
         """Alias for :meth:`trending_tags`.
 
@@ -71,11 +70,6 @@ class TrendsMixin(RequestCore):
         if self._server_at_least("3.5.0"):
             path = "/api/v1/trends/tags"
         else:
-            if (self.version_check_mode != "none" and self.version_check_worked
-                    and self._server_at_least("2.8.0") and not self._server_at_least("3.0.0")):
-                raise MastodonVersionError(
-                    "Trending tags are not available on Mastodon 2.8.0 up to 3.0.0 (the server is %d.%d.%d)"
-                    % (self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
             path = "/api/v1/trends"
         return self._request("GET", path, _trend_params(limit, offset, lang))
 
