@@ -121,13 +121,13 @@ def accept_token(api: RequestCore, response: Dict[str, Any], to_file: Optional[A
         _credentials.write_lines(to_file, [response["access_token"], api.api_base_url,
                                            api.client_id, api.client_secret])
     api.access_token = response["access_token"]
-    setattr(api, "_refresh_token", response.get("refresh_token"))
+    api._refresh_token = response.get("refresh_token")
     expires_in = response.get("expires_in")
     try:
         expiry = datetime.datetime.now() + datetime.timedelta(seconds=int(expires_in or 0))
     except (TypeError, ValueError):
         expiry = datetime.datetime.now()
-    setattr(api, "_token_expired", expiry)
+    api._token_expired = expiry
 
 
 # -- server metadata (RFC 8414) ----------------------------------------------------------------------

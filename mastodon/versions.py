@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
 from mastodon._versions import normalize_version_string
-from mastodon.errors import MastodonAPIError, MastodonError
+from mastodon.errors import MastodonAPIError
 from mastodon.utility import AttribAccessDict, parse_version_string
 
 log = logging.getLogger("mastodon")

@@ -1,7 +1,6 @@
 """Construction, app registration, logging in and credential files."""
 import os
 import stat
-from unittest import mock
 
 import pytest
 import requests

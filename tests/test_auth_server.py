@@ -2,7 +2,7 @@
 import pytest
 
 from mastodon import Mastodon, MastodonNetworkError
-from tests import entities, entities_instance
+from tests import entities_instance
 
 NODEINFO_21 = "http://nodeinfo.diaspora.software/ns/schema/2.1"
 
