@@ -99,7 +99,7 @@ def split_url(url: str) -> Tuple[str, str]:
 
 
 def token_request(api: RequestCore, params: Dict[str, Any], failure: str, access_token: Optional[str] = None,
-                  endpoint: Optional[str] = None) -> AttribAccessDict:
+                  endpoint: Optional[str] = None) -> Dict[str, Any]:
     """POST to the token endpoint (``endpoint``, an absolute URL, or the client's
     ``/oauth/token``); a refusal by the server becomes MastodonIllegalArgumentError."""
     base_url, path = split_url(endpoint) if endpoint else (None, DEFAULT_ENDPOINTS["token_endpoint"])
@@ -121,13 +121,13 @@ def accept_token(api: RequestCore, response: Dict[str, Any], to_file: Optional[A
         _credentials.write_lines(to_file, [response["access_token"], api.api_base_url,
                                            api.client_id, api.client_secret])
     api.access_token = response["access_token"]
-    api._refresh_token = response.get("refresh_token")
+    vars(api)["_refresh_token"] = response.get("refresh_token")
     expires_in = response.get("expires_in")
     try:
         expiry = datetime.datetime.now() + datetime.timedelta(seconds=int(expires_in or 0))
     except (TypeError, ValueError):
         expiry = datetime.datetime.now()
-    api._token_expired = expiry
+    vars(api)["_token_expired"] = expiry
 
 
 # -- server metadata (RFC 8414) ----------------------------------------------------------------------

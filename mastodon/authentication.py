@@ -2,7 +2,7 @@
 from __future__ import annotations
 import datetime
 import logging
-from typing import Any, Dict, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Sequence, Tuple, Union, cast
 from urllib.parse import urlencode
 
 import requests
@@ -232,7 +232,7 @@ class AuthenticationMixin(RequestCore):
 
         Returns an application dict (``name``, ``website``, ``scopes``, ...).
         """
-        return self._request("GET", "/api/v1/apps/verify_credentials")
+        return cast(Application, self._request("GET", "/api/v1/apps/verify_credentials"))
 
     # -- server metadata and caches -----------------------------------------------------------
     def oauth_authorization_server_info(self) -> OAuthServerInfo:
@@ -264,7 +264,7 @@ class AuthenticationMixin(RequestCore):
         remembered; a failure to get any answer is not."""
         cached = self.__dict__.get("_oauth_info", _UNSET)
         if cached is not _UNSET:
-            return cached  # type: ignore[return-value]
+            return cast(Optional[Dict[str, Any]], cached)
         try:
             return self.oauth_authorization_server_info()
         except MastodonNetworkError as err:
@@ -418,7 +418,7 @@ class AuthenticationMixin(RequestCore):
             self.code_verifier = None  # a verifier is good for one code only
         if not self.version_check_worked and self.version_check_mode != "none":
             self._detect_version()
-        return response["access_token"]
+        return str(response["access_token"])
 
     def revoke_access_token(self, allow_http: bool = False) -> None:
         """Revoke the token the client is logged in with; the user must log in again.
@@ -448,7 +448,7 @@ class AuthenticationMixin(RequestCore):
         """
         endpoint = _oauth.endpoint_url(self.api_base_url, self._oauth_metadata(), "userinfo_endpoint", False)
         base_url, path = _oauth.split_url(endpoint)
-        return self._request("GET", path, base_url=base_url)
+        return cast(OAuthUserInfo, self._request("GET", path, base_url=base_url))
 
     def persistable_login_credentials(self) -> str:
         """Return what a user credential file holds, for storing the login elsewhere

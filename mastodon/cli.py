@@ -248,6 +248,8 @@ def _secrets_of(args: argparse.Namespace) -> List[str]:
     even if some error text quoted one."""
     found: List[str] = []
     for path in (args.credentials, getattr(args, "to_file", None), getattr(args, "client_file", None)):
+        if not isinstance(path, str):
+            continue
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
                 lines = [line.strip() for line in handle.read().splitlines()]
