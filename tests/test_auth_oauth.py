@@ -329,3 +329,13 @@ def test_the_memory_is_per_client(make_api, server):
     server.clear()
     make_api(mastodon_version="4.0.0").instance()
     assert [r.path for r in server.requests] == ["/api/v1/instance/", "/api/v1/instance"]
+
+
+def test_version_detection_on_a_server_without_the_slash_path(server):
+    server.route("GET", "/api/v1/instance/", status=404, json={"error": "Not found"})
+    server.route("GET", "/api/v1/instance", json=entities.instance(version="3.5.3"))
+    api = Mastodon(api_base_url=server.url)
+    assert api.version_check_worked is True and (api.mastodon_major, api.mastodon_minor) == (3, 5)
+    api.instance()
+    assert [r.path for r in server.requests] == ["/api/v1/instance/", "/api/v1/instance", "/api/v1/instance"]
+    api.session.close()
