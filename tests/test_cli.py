@@ -1,6 +1,7 @@
 """The command line, run as ``python -m mastodon`` in a subprocess against the loopback server."""
 import json
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -236,3 +237,24 @@ def test_stream(env, server, logged_in, which, path):
 
 def test_stream_unknown(env, server, logged_in):
     assert "unknown stream" in one_error_line(run(env, "stream", "everything"))
+
+
+def test_stream_runs_until_ctrl_c(env, server, logged_in):
+    server.route("GET", "/api/v1/instance/",
+                 json=entities.instance(streaming_api=server.url.replace("http://", "ws://")))
+    chunks = _events(("update", entities.status(id="21"))) + [b":thump\n"] * 100
+    server.route("GET", "/api/v1/streaming/user",
+                 Reply(chunks=chunks, chunk_delay=0.1, headers={"Content-Type": "text/event-stream"}))
+    proc = subprocess.Popen([sys.executable, "-m", "mastodon", "stream"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    try:
+        first = proc.stdout.readline()
+        assert first.startswith("21  ")
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 130
+    assert "Traceback" not in stderr and TOKEN not in stdout + stderr
