@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from mastodon._core import RequestCore
 from mastodon._encoding import IdLike, page_params
 from mastodon._files import upload_parts
-from mastodon.authentication import DEFAULT_SCOPES, check_granted_scopes
+from mastodon._oauth import DEFAULT_SCOPES, accept_token, check_granted_scopes, token_request
 from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
@@ -95,7 +95,7 @@ class AccountsMixin(RequestCore):
         """
         if self.client_id is None or self.client_secret is None:
             raise MastodonIllegalArgumentError("create_account needs the client id and secret of a registered app")
-        app_token = self._token_request({
+        app_token = token_request(self, {
             "scope": " ".join(scopes), "client_id": self.client_id, "client_secret": self.client_secret,
             "grant_type": "client_credentials"}, "Invalid request during oauth phase", access_token="")
         params = {
@@ -112,7 +112,7 @@ class AccountsMixin(RequestCore):
             error_text = response.get("error") if isinstance(response, dict) else response
             raise MastodonIllegalArgumentError("Invalid request: %s" % (error_text,))
         check_granted_scopes(scopes, response.get("scope"))
-        self._accept_token(response, to_file)
+        accept_token(self, response, to_file)
         if return_detailed_error:
             return response["access_token"], {}
         return response["access_token"]
