@@ -7,7 +7,6 @@ hierarchy and converts the answer (see :mod:`mastodon._convert`), attaching
 pagination information from the ``Link`` header.
 """
 from __future__ import annotations
-import functools
 import logging
 import re
 import socket
@@ -166,31 +165,6 @@ def _is_error(response: Any) -> bool:
     return not ok
 
 
-#: Paths that 1.8.0 asks for with a trailing slash, which some servers (Takahe) serve only without it.
-_SLASHED_PATHS = frozenset(("/api/v1/instance/", "/api/v1/conversations/"))
-
-
-def _slash_fallback(request: Any) -> Any:
-    """Wrap ``_request``: a 404 for one of ``_SLASHED_PATHS`` is retried once without the
-    trailing slash; when that works, the client remembers it and asks for the bare path
-    from then on (per client, in ``_bare_paths``)."""
-    @functools.wraps(request)
-    def send(self: Any, method: str, path: str, *args: Any, **kwargs: Any) -> Any:
-        if path not in _SLASHED_PATHS:
-            return request(self, method, path, *args, **kwargs)
-        bare_paths = self.__dict__.setdefault("_bare_paths", set())
-        if path in bare_paths:
-            return request(self, method, path.rstrip("/"), *args, **kwargs)
-        try:
-            return request(self, method, path, *args, **kwargs)
-        except MastodonNotFoundError:
-            log.info("%s gave 404; trying %s", path, path.rstrip("/"))
-        result = request(self, method, path.rstrip("/"), *args, **kwargs)
-        bare_paths.add(path)
-        return result
-    return send
-
-
 def _limiter_figure(name: str, doc: str) -> property:
     """A ``ratelimit_*`` attribute of the client: a figure kept by its rate limiter."""
     return property(lambda self: getattr(self._limiter, name),
@@ -292,7 +266,7 @@ class RequestCore:
     def _cached_instance(self, refresh: bool = False) -> AttribAccessDict:
         """The instance document (``GET /api/v1/instance/``), fetched once and cached."""
         if refresh or self._instance_cache is None:
-            self._instance_cache = self._request("GET", "/api/v1/instance/")
+            self._instance_cache = self._request_slashed("GET", "/api/v1/instance/")
         return self._instance_cache
 
     def _logged_in_id(self) -> Any:
@@ -337,7 +311,6 @@ class RequestCore:
             headers.update(extra)
         return headers
 
-    @_slash_fallback
     def _request(self, method: str, path: str, params: Optional[Dict[str, Any]] = None, *,
                  files: Optional[Dict[str, Any]] = None, use_json: bool = False,
                  headers: Optional[Dict[str, str]] = None, base_url: Optional[str] = None,
@@ -424,6 +397,22 @@ class RequestCore:
         result = self._parse_body(response, body)
         if isinstance(result, list) and check_errors:
             result = self._attach_pagination(result, response_headers, method, path, params)
+        return result
+
+    def _request_slashed(self, method: str, path: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """``_request`` for a path that 1.8.0 sends with a trailing slash (Mastodon serves
+        both forms; Takahe only the bare one): a 404 is retried once without the slash,
+        and when that works the client asks for the bare path from then on."""
+        bare = path.rstrip("/")
+        bare_paths = self.__dict__.setdefault("_bare_paths", set())
+        if path in bare_paths:
+            return self._request(method, bare, params)
+        try:
+            return self._request(method, path, params)
+        except MastodonNotFoundError:
+            log.info("%s gave 404; trying %s", path, bare)
+        result = self._request(method, bare, params)
+        bare_paths.add(path)
         return result
 
     @staticmethod

@@ -22,7 +22,7 @@ class ConversationsMixin(RequestCore):
         ``accounts`` and the ``last_status``).
         """
         params = page_params(max_id, min_id, since_id, limit)
-        return self._request("GET", "/api/v1/conversations/", params)
+        return self._request_slashed("GET", "/api/v1/conversations/", params)
 
     @api_version("2.6.0", "2.6.0", "3.3.0")
     def conversations_read(self, id: Any) -> AttribAccessDict:
