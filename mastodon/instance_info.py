@@ -2,7 +2,7 @@
 of service, privacy policy and extended description, its languages and the domains it
 blocks."""
 from __future__ import annotations
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from mastodon._core import RequestCore
 from mastodon._validate import date_text
@@ -26,7 +26,7 @@ class InstanceInfoMixin(RequestCore):
 
         Returns an instance dict.
         """
-        return self._cached_instance(refresh=True)
+        return cast(Instance, self._cached_instance(refresh=True))
 
     @api_version("4.0.0", "4.0.0", "4.0.0")
     def instance_v2(self) -> InstanceV2:
