@@ -185,7 +185,7 @@ class AccountsMixin(RequestCore):
         """
         return _account_page(self, id, "followers", max_id, min_id, since_id, limit)
 
-    @api_version("1.0.0", "1.4.0", "3.3.0")
+    @api_version("1.0.0", "1.4.0", "3.3.0", params={"with_suspended": "4.3.0"})
     def account_relationships(self, id: Union[IdLike, Sequence[IdLike]],
                               with_suspended: Optional[bool] = None) -> AttribAccessList:
         """Fetch the relationships (following, followed by, blocking, muting, follow

@@ -307,3 +307,24 @@ def test_search_limit(api, server, method):
     assert request.query == {"q": ["alice"], "resolve": ["1"], "type": ["accounts"], "exclude_unreviewed": ["1"],
                              "limit": ["5"]}
     assert result.accounts[0].id == 109382
+
+
+# -- version gates of parameters that existed before this release ----------------------------------------
+@pytest.mark.parametrize("version, call", [
+    ("4.2.0", lambda api: api.account_relationships(1, with_suspended=True)),
+    ("3.2.0", lambda api: api.list_create("Birds", replies_policy="list")),
+    ("4.1.0", lambda api: api.list_create("Birds", exclusive=True)),
+    ("4.1.0", lambda api: api.list_update(12249, "Birds", exclusive=False)),
+])
+def test_newer_parameters_of_older_methods_need_their_version(make_api, server, version, call):
+    api = make_api(mastodon_version=version)
+    with pytest.raises(MastodonVersionError):
+        call(api)
+    assert server.requests == []
+
+
+def test_list_create_without_newer_parameters_works_on_old_servers(make_api, server):
+    api = make_api(mastodon_version="2.1.0")
+    server.route("POST", "/api/v1/lists", json=entities_accounts.user_list())
+    result = api.list_create("Birdwatchers")
+    assert server.last.form == {"title": ["Birdwatchers"]} and result.id == 12249
