@@ -6,6 +6,7 @@ This module also re-exports the names code written for Mastodon.py 1.8.0 imports
 from mastodon._convert import json_hook
 from mastodon._versions import normalize_version_string
 from mastodon.accounts import AccountsMixin
+from mastodon.accounts_profile import AccountsProfileMixin
 from mastodon.admin import AdminMixin
 from mastodon.authentication import AuthenticationMixin
 from mastodon.blurhashes import BlurhashMixin
@@ -16,6 +17,7 @@ from mastodon.favourites import FavouritesMixin
 from mastodon.filters import FiltersMixin
 from mastodon.hashtags import HashtagsMixin
 from mastodon.instance import InstanceMixin
+from mastodon.instance_info import InstanceInfoMixin
 from mastodon.lists import ListsMixin
 from mastodon.media import MediaMixin
 from mastodon.notifications import NotificationsMixin
@@ -41,6 +43,7 @@ class Mastodon(AuthenticationMixin, VersionsMixin, PaginationMixin, BlurhashMixi
                AccountsMixin, RelationshipsMixin, ListsMixin, EndorsementsMixin, HashtagsMixin,
                SuggestionsMixin, FiltersMixin, ReportsMixin, PreferencesMixin,
                InstanceMixin, SearchMixin, TrendsMixin, NotificationsMixin, PushMixin,
+               AccountsProfileMixin, InstanceInfoMixin,
                StreamingMixin, AdminMixin):
     """A client for the Mastodon API.
 

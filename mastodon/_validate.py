@@ -4,6 +4,7 @@ Each check raises :class:`~mastodon.errors.MastodonIllegalArgumentError` with a 
 that names the parameter and says what is allowed.
 """
 from __future__ import annotations
+from datetime import date, datetime
 from typing import Any, Iterable, List, Optional
 
 from mastodon._encoding import unpack_id
@@ -39,3 +40,20 @@ def id_list(name: str, value: Any) -> Optional[List[Any]]:
         if item is None or isinstance(item, (bool, list, tuple, set, frozenset)):
             raise MastodonIllegalArgumentError("%s must be ids or dicts with an id, got %r" % (name, value))
     return [unpack_id(item) for item in items]
+
+
+def date_text(name: str, value: Any) -> Optional[str]:
+    """A calendar date (``datetime.date``, ``datetime.datetime`` or a ``"YYYY-MM-DD"``
+    string) as ``"YYYY-MM-DD"``; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise MastodonIllegalArgumentError("%s must be a date or a 'YYYY-MM-DD' string, got %r" % (name, value))

@@ -10,6 +10,8 @@ from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
 #: Values of a list's ``replies_policy``: whose replies show up in the list.
 REPLIES_POLICIES = ("followed", "list", "none")
+#: Parameters of list_create / list_update and the Mastodon version that added them.
+_LIST_PARAMS = {"replies_policy": "3.3.0", "exclusive": "4.2.0"}
 
 
 def _list_params(title: Optional[str], replies_policy: Optional[str], exclusive: Optional[bool]) -> Dict[str, Any]:
@@ -56,7 +58,7 @@ class ListsMixin(RequestCore):
         params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", self._path("/api/v1/lists/{}/accounts", id), params)
 
-    @api_version("2.1.0", "2.1.0", "2.1.0")
+    @api_version("2.1.0", "2.1.0", "2.1.0", params=_LIST_PARAMS)
     def list_create(self, title: str, replies_policy: Optional[str] = None,
                     exclusive: Optional[bool] = None) -> AttribAccessDict:
         """Create a list named ``title``.
@@ -70,7 +72,7 @@ class ListsMixin(RequestCore):
         """
         return self._request("POST", "/api/v1/lists", _list_params(title, replies_policy, exclusive))
 
-    @api_version("2.1.0", "2.1.0", "2.1.0")
+    @api_version("2.1.0", "2.1.0", "2.1.0", params=_LIST_PARAMS)
     def list_update(self, id: IdLike, title: str, replies_policy: Optional[str] = None,
                     exclusive: Optional[bool] = None) -> AttribAccessDict:
         """Rename the list ``id`` to ``title``; ``replies_policy`` and ``exclusive`` are

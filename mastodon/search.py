@@ -17,7 +17,8 @@ class SearchMixin(RequestCore):
     @api_version("1.1.0", "2.8.0", "3.3.0", params=_ADVANCED)
     def search(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
                account_id: Any = None, offset: Optional[int] = None, min_id: Any = None,
-               max_id: Any = None, exclude_unreviewed: bool = True) -> AttribAccessDict:
+               max_id: Any = None, exclude_unreviewed: bool = True,
+               limit: Optional[int] = None) -> AttribAccessDict:
         """Fetch matching hashtags, accounts and statuses.
 
         Performs webfinger lookups of remote accounts if ``resolve`` is True. Full-text
@@ -28,18 +29,20 @@ class SearchMixin(RequestCore):
         to only search for that type of object. Specify ``account_id`` to only get results
         from the account with that id. ``offset``, ``min_id`` and ``max_id`` can be used to
         paginate. ``exclude_unreviewed`` (on by default) restricts hashtag results to those
-        reviewed by moderators.
+        reviewed by moderators. ``limit``: how many results of each type to return
+        (server default 20, at most 40).
 
         Uses :meth:`search_v2` on Mastodon 2.4.1 and later, :meth:`search_v1` (no hashtag
-        dicts in the result, ``exclude_unreviewed`` ignored) before. Parameters other than
-        ``resolve`` and ``exclude_unreviewed`` need Mastodon 2.8.0: on an older server they
-        raise :class:`MastodonVersionError` (the cached server version is used).
+        dicts in the result, ``exclude_unreviewed`` and ``limit`` ignored) before.
+        ``result_type``, ``account_id``, ``offset``, ``min_id`` and ``max_id`` need
+        Mastodon 2.8.0: on an older server they raise :class:`MastodonVersionError` (the cached server version is used).
 
         Returns a search result dict, with tags as hashtag dicts.
         """
         check_choice("result_type", result_type, _RESULT_TYPES)
         if self._server_at_least("2.4.1"):
-            return self._search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed)
+            return self._search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed,
+                                   limit)
         return self._search_v1(q, resolve)
 
     @api_version("1.1.0", "2.1.0", "2.1.0", unavailable=[("3.0.0", None)])
@@ -59,7 +62,8 @@ class SearchMixin(RequestCore):
     @api_version("2.4.1", "2.8.0", "3.3.0", params=_ADVANCED)
     def search_v2(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
                   account_id: Any = None, offset: Optional[int] = None, min_id: Any = None,
-                  max_id: Any = None, exclude_unreviewed: bool = True) -> AttribAccessDict:
+                  max_id: Any = None, exclude_unreviewed: bool = True,
+                  limit: Optional[int] = None) -> AttribAccessDict:
         """Identical to :meth:`search_v1`, except that it returns tags as hashtag dicts,
         has more parameters, and resolves by default.
 
@@ -69,14 +73,16 @@ class SearchMixin(RequestCore):
         Returns a search result dict.
         """
         check_choice("result_type", result_type, _RESULT_TYPES)
-        return self._search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed)
+        return self._search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed,
+                               limit)
 
     # -- helpers ------------------------------------------------------------------------------------
     def _search_v1(self, q: str, resolve: bool) -> AttribAccessDict:
         return self._request("GET", "/api/v1/search", {"q": q, "resolve": True if resolve else None})
 
     def _search_v2(self, q: str, resolve: bool, result_type: Optional[str], account_id: Any,
-                   offset: Optional[int], min_id: Any, max_id: Any, exclude_unreviewed: bool) -> AttribAccessDict:
+                   offset: Optional[int], min_id: Any, max_id: Any, exclude_unreviewed: bool,
+                   limit: Optional[int] = None) -> AttribAccessDict:
         params = {
             "q": q,
             "resolve": True if resolve else None,
@@ -86,5 +92,6 @@ class SearchMixin(RequestCore):
             "min_id": min_id,
             "max_id": max_id,
             "exclude_unreviewed": True if exclude_unreviewed and self._server_at_least("3.0.0") else None,
+            "limit": limit,
         }
         return self._request("GET", "/api/v2/search", params)
