@@ -6,7 +6,11 @@ This module also re-exports the names code written for Mastodon.py 1.8.0 imports
 from mastodon._convert import json_hook
 from mastodon._versions import normalize_version_string
 from mastodon.accounts import AccountsMixin
-from mastodon.admin import AdminMixin
+from mastodon.admin_accounts import AdminAccountsMixin
+from mastodon.admin_blocks import AdminBlocksMixin
+from mastodon.admin_measures import AdminMeasuresMixin
+from mastodon.admin_reports import AdminReportsMixin
+from mastodon.admin_trends import AdminTrendsMixin
 from mastodon.authentication import AuthenticationMixin
 from mastodon.blurhashes import BlurhashMixin
 from mastodon.conversations import ConversationsMixin
@@ -41,7 +45,8 @@ class Mastodon(AuthenticationMixin, VersionsMixin, PaginationMixin, BlurhashMixi
                AccountsMixin, RelationshipsMixin, ListsMixin, EndorsementsMixin, HashtagsMixin,
                SuggestionsMixin, FiltersMixin, ReportsMixin, PreferencesMixin,
                InstanceMixin, SearchMixin, TrendsMixin, NotificationsMixin, PushMixin,
-               StreamingMixin, AdminMixin):
+               StreamingMixin, AdminAccountsMixin, AdminReportsMixin, AdminBlocksMixin, AdminTrendsMixin,
+               AdminMeasuresMixin):
     """A client for the Mastodon API.
 
     See :meth:`__init__` for construction; every API method is documented in its area
