@@ -1,12 +1,17 @@
 """Administration: reports (manual section 3.13).
 
-Listing reports and the one-call actions on a report (assign, unassign, reopen, resolve).
+Listing reports, changing a report's category and rules, and the one-call actions on a
+report (assign, unassign, reopen, resolve).
 """
 from __future__ import annotations
 from typing import Any, Dict, Optional, Tuple
 
 from mastodon._core import RequestCore
-from mastodon._encoding import page_params
+from mastodon._encoding import IdLike, page_params
+from mastodon._validate import check_choice, id_list
+from mastodon.errors import MastodonIllegalArgumentError
+from mastodon.reports import REPORT_CATEGORIES
+from mastodon.return_types import AdminReport
 from mastodon.utility import AttribAccessDict, AttribAccessList, api_version
 
 #: One-call actions on a report: name -> (verb, path template).
@@ -29,16 +34,22 @@ class AdminReportsMixin(RequestCore):
     @api_version("2.9.1", "2.9.1", "2.9.1")
     def admin_reports(self, resolved: bool = False, account_id: Any = None, target_account_id: Any = None,
                       max_id: Any = None, min_id: Any = None, since_id: Any = None,
-                      limit: Optional[int] = None) -> AttribAccessList:
+                      limit: Optional[int] = None, unresolved: Optional[bool] = None) -> AttribAccessList:
         """Fetch the list of reports, unresolved ones by default.
 
         Set ``resolved`` to True to get resolved reports instead (sent as
-        ``resolved=1``; False sends nothing). ``account_id`` and ``target_account_id``
-        (ids or dicts) restrict the list to reports filed by or about that account.
-        ``max_id`` / ``min_id`` / ``since_id`` paginate (ids, dicts or datetimes).
+        ``resolved=1``; False sends nothing). ``unresolved=True`` says explicitly that
+        only unresolved reports are wanted; as that is what the server returns without a
+        ``resolved`` flag, nothing more is sent, and combining it with ``resolved=True``
+        raises :class:`MastodonIllegalArgumentError` before any request.
+        ``account_id`` and ``target_account_id`` (ids or dicts) restrict the list to
+        reports filed by or about that account. ``max_id`` / ``min_id`` / ``since_id``
+        paginate (ids, dicts or datetimes).
 
         Returns a list of admin report dicts.
         """
+        if unresolved and resolved:
+            raise MastodonIllegalArgumentError("admin_reports: resolved=True and unresolved=True exclude each other")
         params = page_params(
             max_id, min_id, since_id, limit,
             resolved=True if resolved else None, account_id=account_id,
@@ -84,3 +95,26 @@ class AdminReportsMixin(RequestCore):
         Returns the updated admin report dict.
         """
         return self._admin_report_call("resolve", id)
+
+    @api_version("3.5.0", "3.5.0", "4.0.0")
+    def admin_update_report(self, id: IdLike, category: Optional[str] = None,
+                            rule_ids: Any = None) -> AdminReport:
+        """Change the classification of the report with the given id (or dict).
+
+        * ``category``: "spam", "violation" or "other" (anything else raises
+          :class:`MastodonIllegalArgumentError` before any request).
+        * ``rule_ids``: for "violation" reports, the id (or dict) or list of ids of the
+          server rules that were broken (see :meth:`instance_rules`).
+
+        Parameters left at None are not sent and keep their value; giving neither raises
+        :class:`MastodonIllegalArgumentError`. Requires scope ``admin:write:reports``.
+
+        Returns the updated admin report dict.
+        """
+        check_choice("category", category, REPORT_CATEGORIES)
+        rules = id_list("rule_ids", rule_ids)
+        if category is None and rules is None:
+            raise MastodonIllegalArgumentError("admin_update_report needs a category or rule_ids to change")
+        params = {"category": category, "rule_ids": rules}
+        result: AdminReport = self._request("PUT", self._path("/api/v1/admin/reports/{}", id), params)
+        return result
