@@ -9,7 +9,8 @@ import requests
 
 from mastodon import _credentials
 from mastodon._core import RequestCore, api_error
-from mastodon._ratelimit import RATELIMIT_METHODS, RateLimiter
+from mastodon._ratelimit import DEFAULT_MAX_WAIT, RATELIMIT_METHODS, RateLimiter
+from mastodon._retry import make_policy
 from mastodon.errors import (MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError,
                              MastodonRatelimitError, MastodonServerError, MastodonVersionError)
 from mastodon.utility import AttribAccessDict, api_version, parse_version_string
@@ -70,7 +71,8 @@ class AuthenticationMixin(RequestCore):
                  ratelimit_pacefactor: float = 1.1, request_timeout: Any = 300,
                  mastodon_version: Optional[str] = None, version_check_mode: str = "created",
                  session: Optional[requests.Session] = None, feature_set: str = "mainline",
-                 user_agent: Optional[str] = "mastodonpy", lang: Optional[str] = None) -> None:
+                 user_agent: Optional[str] = "mastodonpy", lang: Optional[str] = None,
+                 ratelimit_max_wait: float = DEFAULT_MAX_WAIT, retries: Any = False) -> None:
         """Create a client for the server at ``api_base_url``.
 
         ``client_id`` and ``access_token`` may be given directly or as paths of the files
@@ -113,6 +115,12 @@ class AuthenticationMixin(RequestCore):
                 raise MastodonVersionError(
                     "Bad mastodon_version %r: give a version like '4.2.0'" % (mastodon_version,)) from None
 
+        if isinstance(ratelimit_max_wait, bool) or not isinstance(ratelimit_max_wait, (int, float)) \
+                or not ratelimit_max_wait >= 0:
+            raise MastodonIllegalArgumentError(
+                "ratelimit_max_wait must be a number of seconds >= 0, got %r" % (ratelimit_max_wait,))
+        self._ratelimit_max_wait = float(ratelimit_max_wait)
+        self._retry_policy = make_policy(retries)
         self._limiter = RateLimiter(ratelimit_method, 1.0)
         self.ratelimit_pacefactor = ratelimit_pacefactor  # checked by the property
         self._instance_cache: Optional[AttribAccessDict] = None
@@ -123,6 +131,7 @@ class AuthenticationMixin(RequestCore):
         self.debug_requests = debug_requests
         self.request_timeout = request_timeout
         self.session = session if session is not None else requests.Session()
+        self._owns_session = session is None
         self.feature_set = feature_set
         self.lang = lang
         self.version_check_mode = version_check_mode
