@@ -120,7 +120,7 @@ def _json_value(key: str, value: Any) -> Any:
     if isinstance(value, datetime):
         return iso_utc(value)
     if isinstance(value, dict):
-        return {k: _json_value(k, v) for k, v in value.items() if v is not None}
+        return {k: _json_value("%s[%s]" % (key, k), v) for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
         return [_json_value(key, v) for v in value]
     # a set has no order (poll options, ...): the caller must choose one
