@@ -286,3 +286,20 @@ def test_constructor_stays_1_8_0_compatible():
                           "ratelimit_method", "ratelimit_pacefactor", "request_timeout", "mastodon_version",
                           "version_check_mode", "session", "feature_set", "user_agent", "lang"]
     assert "ratelimit_max_wait" in names and "retries" in names
+
+
+# -- tests that stand alone -------------------------------------------------------------------------------
+def test_tests_read_nothing_outside_the_repository():
+    """The data the tests need lives in tests/data; no test refers to files beyond the
+    repository (a clone of the project alone must pass)."""
+    import os
+    import re
+    here = os.path.dirname(os.path.abspath(__file__))
+    outside = re.compile(r'"\.\.",\s*"\.\."|\.\./\.\./|/work/|shared/spec')
+    for name in sorted(os.listdir(here)):
+        if name.endswith(".py") and name != os.path.basename(__file__):
+            with open(os.path.join(here, name), encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if "os.path" in line or "open(" in line:
+                        assert not outside.search(line), "%s:%d reads outside the repository" % (name, number)
+    assert os.path.exists(os.path.join(here, "data", "version_strings.json"))
