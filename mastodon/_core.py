@@ -511,7 +511,7 @@ class RequestCore:
 
     def _mask(self, text: str) -> str:
         """``text`` with the client's secrets replaced by ``***``."""
-        for secret in (self._access_token, self.client_secret, getattr(self, "_refresh_token", None)):
+        for secret in (self._access_token, getattr(self, "client_secret", None), getattr(self, "_refresh_token", None)):
             if secret and isinstance(secret, str) and secret in text:
                 text = text.replace(secret, _debug.MASK)
         return text
