@@ -12,12 +12,12 @@ import re
 import socket
 import threading
 import time
-from typing import Any, Dict, Optional, Tuple, TypeVar
+from typing import Any, Dict, Optional, Tuple, Type, TypeVar
 
 import requests
 import urllib3
 
-from mastodon import _credentials, _debug, _retry
+from mastodon import _credentials, _debug
 from mastodon._convert import json_hook, loads
 from mastodon._encoding import form_pairs, json_body, path_segment, unpack_id
 from mastodon._ratelimit import (BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP, RATELIMIT_METHODS, RateLimiter,
@@ -67,7 +67,7 @@ def _error_text(response: Any) -> Any:
     return None
 
 
-def api_error(response: Any, error_class: Optional[type] = None) -> MastodonAPIError:
+def api_error(response: Any, error_class: Optional[Type[MastodonAPIError]] = None) -> MastodonAPIError:
     """The exception for an HTTP error answer, with args (message, code, reason, error)
     and the attributes status_code, reason, error and headers."""
     error_text = _error_text(response)
@@ -423,14 +423,15 @@ class RequestCore:
                 _debug.log_request(log, method, url, shown, request_headers, files)
 
         limiter = self._limiter if rate_limited else None
-        policy = self._retry_policy
-        if policy is not None and not _retry.may_retry(policy, method, request_headers):
-            policy = None
+        retry_state = None
+        if self._retry_policy is not None:
+            from mastodon import _retry  # only clients with retries need it
+            if _retry.may_retry(self._retry_policy, method, request_headers):
+                retry_state = _retry.RetryState(self._retry_policy)
         timeout = self.request_timeout
         total = _total_timeout(timeout)
         backoff = BACKOFF_START
         waited_429 = 0.0
-        retry_state = _retry.RetryState(policy) if policy is not None else None
         while True:
             if limiter is not None:
                 limiter.acquire()

@@ -10,7 +10,6 @@ import requests
 from mastodon import _credentials
 from mastodon._core import RequestCore, api_error
 from mastodon._ratelimit import DEFAULT_MAX_WAIT, RATELIMIT_METHODS, RateLimiter
-from mastodon._retry import make_policy
 from mastodon.errors import (MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError,
                              MastodonRatelimitError, MastodonServerError, MastodonVersionError)
 from mastodon.utility import AttribAccessDict, api_version, parse_version_string
@@ -120,7 +119,9 @@ class AuthenticationMixin(RequestCore):
             raise MastodonIllegalArgumentError(
                 "ratelimit_max_wait must be a number of seconds >= 0, got %r" % (ratelimit_max_wait,))
         self._ratelimit_max_wait = float(ratelimit_max_wait)
-        self._retry_policy = make_policy(retries)
+        if retries is not False and retries is not None:
+            from mastodon._retry import make_policy  # only clients with retries need it
+            self._retry_policy = make_policy(retries)
         self._limiter = RateLimiter(ratelimit_method, 1.0)
         self.ratelimit_pacefactor = ratelimit_pacefactor  # checked by the property
         self._instance_cache: Optional[AttribAccessDict] = None

@@ -168,7 +168,7 @@ class PaginationMixin(RequestCore):
             info = getattr(item, attribute, None)
         if not _is_info(info):
             return None
-        return info  # type: ignore[no-any-return]
+        return info
 
     def _follow(self, page: Any, direction: str) -> Optional[Any]:
         info = self._pagination_info(page, direction)
