@@ -45,12 +45,20 @@ IDEMPOTENT_METHODS = frozenset(("GET", "HEAD", "PUT", "DELETE", "OPTIONS"))
 RETRY_STATUSES = frozenset((502, 503, 504))
 
 
+#: Back-off of the default policy: factor, longest single sleep, jitter (seconds).
+DEFAULT_BACKOFF = (0.5, 10.0, 0.5)
+
+
 def default_policy(attempts: int = 3) -> Retry:
     """The policy of ``retries=True`` (3 retries) or ``retries=<int>``."""
-    return Retry(total=attempts, connect=attempts, read=attempts, status=attempts, other=0, redirect=0,
-                 backoff_factor=0.5, backoff_max=10.0, backoff_jitter=0.5,
-                 status_forcelist=RETRY_STATUSES, allowed_methods=IDEMPOTENT_METHODS,
-                 respect_retry_after_header=True, raise_on_status=False)
+    factor, longest, jitter = DEFAULT_BACKOFF
+    policy = Retry(total=attempts, connect=attempts, read=attempts, status=attempts, redirect=0,
+                   backoff_factor=factor, status_forcelist=RETRY_STATUSES, allowed_methods=IDEMPOTENT_METHODS,
+                   respect_retry_after_header=True, raise_on_status=False)
+    # urllib3 1.26 has neither argument; the client reads them as attributes
+    policy.backoff_max = longest
+    policy.backoff_jitter = jitter
+    return policy
 
 
 def make_policy(retries: Any) -> Optional[Retry]:
@@ -76,6 +84,9 @@ def may_retry(policy: Retry, method: str, headers: Mapping[str, str]) -> bool:
     if allowed is None or method.upper() in allowed:  # None: urllib3's "any verb"
         return method.upper() != "POST" or "Idempotency-Key" in headers
     return method.upper() == "POST" and "Idempotency-Key" in headers
+
+
+_DEFAULT_BACKOFF_MAX = float(getattr(Retry, "DEFAULT_BACKOFF_MAX", getattr(Retry, "BACKOFF_MAX", 120)))
 
 
 def _is_connect_error(err: BaseException) -> bool:
@@ -115,7 +126,7 @@ class RetryState:
         if asked is None:
             factor = getattr(policy, "backoff_factor", 0) or 0
             delay = factor * (2 ** (self.attempt - 1))
-            delay = min(delay, getattr(policy, "backoff_max", Retry.DEFAULT_BACKOFF_MAX))
+            delay = min(delay, getattr(policy, "backoff_max", None) or _DEFAULT_BACKOFF_MAX)
             jitter = getattr(policy, "backoff_jitter", 0.0) or 0.0
             if jitter:
                 delay += random.uniform(0, jitter)

@@ -303,3 +303,32 @@ def test_tests_read_nothing_outside_the_repository():
                     if "os.path" in line or "open(" in line:
                         assert not outside.search(line), "%s:%d reads outside the repository" % (name, number)
     assert os.path.exists(os.path.join(here, "data", "version_strings.json"))
+
+
+def test_retry_backoff_grows_with_jitter_and_its_total_is_bounded(monkeypatch):
+    from urllib3.util import Retry
+
+    from mastodon import _retry
+    state = _retry.RetryState(_retry.default_policy(3))
+    delays = []
+    while state.after_status(503, {}):
+        delays.append(state.delay)
+    assert len(delays) == 3
+    for number, delay in enumerate(delays):
+        base = 0.5 * 2 ** number
+        assert base <= delay <= base + 0.5
+    # Retry-After beyond what is left of the total wait ends the retries
+    state = _retry.RetryState(Retry(total=10, status_forcelist=(503,)))
+    assert state.after_status(503, {"Retry-After": "30"}) and state.delay == 30
+    state.waited = 30
+    assert not state.after_status(503, {"Retry-After": "31"})
+    assert not state.after_status(500, {})  # not a status to retry
+
+
+@pytest.mark.parametrize("method, headers, expected", [
+    ("GET", {}, True), ("DELETE", {}, True), ("PUT", {}, True), ("HEAD", {}, True),
+    ("POST", {}, False), ("PATCH", {}, False), ("POST", {"Idempotency-Key": "k"}, True),
+])
+def test_which_requests_may_be_retried(method, headers, expected):
+    from mastodon import _retry
+    assert _retry.may_retry(_retry.default_policy(), method, headers) is expected
