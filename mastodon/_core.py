@@ -528,7 +528,8 @@ class RequestCore:
         except ValueError:
             raise MastodonAPIError(
                 "Could not parse response as JSON, response code was %s" % response.status_code,
-                response.status_code, getattr(response, "reason", None), None) from None
+                response.status_code, getattr(response, "reason", None), None,
+                headers=getattr(response, "headers", None)) from None
 
     @staticmethod
     def _attach_pagination(items: list, headers: Any, method: str, path: str,
