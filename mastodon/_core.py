@@ -452,6 +452,8 @@ class RequestCore:
                     continue
                 if failure is None:
                     raise
+                if self._mask(str(err)) != str(err):
+                    raise failure from None  # the original text shows a secret
                 raise failure from err
             response_headers = getattr(response, "headers", None) or {}
             status = response.status_code

@@ -127,7 +127,9 @@ class PaginationMixin(RequestCore):
         first = True
         while page is not None:
             entries = self._page_entries(page)
-            if not entries and not first:
+            if not entries:  # the end (as in 1.8.0, an empty first page is not followed)
+                if first:
+                    yield page, None
                 return
             keys = [k for k in (_item_key(item) for item in entries) if k is not None]
             if not first and keys and all(k in items_seen for k in keys):

@@ -130,3 +130,13 @@ def test_bad_direction_is_refused_before_any_request(api, server, direction):
     with pytest.raises(MastodonIllegalArgumentError):
         list(api.pagination_page_iterator([], direction))
     assert server.requests == []
+
+
+def test_an_empty_first_page_is_not_followed(api, server):
+    server.route("GET", PATH, _page(server, [], next_max=5))
+    first = api.timeline_home(limit=2)
+    server.clear()
+    assert api.fetch_remaining(first) == []
+    assert list(api.pagination_page_iterator(first)) == [first]
+    assert server.requests == []
+    assert api.fetch_remaining(None) == []

@@ -332,3 +332,17 @@ def test_retry_backoff_grows_with_jitter_and_its_total_is_bounded(monkeypatch):
 def test_which_requests_may_be_retried(method, headers, expected):
     from mastodon import _retry
     assert _retry.may_retry(_retry.default_policy(), method, headers) is expected
+
+
+def test_a_transport_error_showing_the_token_is_masked(api, server, monkeypatch):
+    import traceback
+
+    def leaky(*args, **kwargs):
+        raise requests.exceptions.ConnectionError("proxy refused header Authorization: Bearer %s" % TOKEN)
+
+    monkeypatch.setattr(api.session, "request", leaky)
+    with pytest.raises(MastodonNetworkError) as info:
+        api.account_verify_credentials()
+    assert TOKEN not in str(info.value) and "Bearer ***" in str(info.value)
+    printed = "".join(traceback.format_exception(info.type, info.value, info.tb))
+    assert TOKEN not in printed
