@@ -6,6 +6,7 @@ from typing import Any, Optional, Sequence, Tuple, Union
 from urllib.parse import urlencode
 
 import requests
+from urllib3.util import Retry
 
 from mastodon import _credentials
 from mastodon._core import RequestCore, api_error
@@ -71,7 +72,8 @@ class AuthenticationMixin(RequestCore):
                  mastodon_version: Optional[str] = None, version_check_mode: str = "created",
                  session: Optional[requests.Session] = None, feature_set: str = "mainline",
                  user_agent: Optional[str] = "mastodonpy", lang: Optional[str] = None,
-                 ratelimit_max_wait: float = DEFAULT_MAX_WAIT, retries: Any = False) -> None:
+                 ratelimit_max_wait: float = DEFAULT_MAX_WAIT,
+                 retries: Union[bool, int, Retry, None] = False) -> None:
         """Create a client for the server at ``api_base_url``.
 
         ``client_id`` and ``access_token`` may be given directly or as paths of the files
