@@ -56,6 +56,32 @@ def test_many_threads_share_one_client(server, monkeypatch, reader):
     assert len(set(posted)) == len(posted)
 
 
+def test_a_small_pool_on_a_given_session(server):
+    """A caller's session with pool_maxsize=2 and 8 threads: no failure, no POST twice."""
+    server.route("POST", "/api/v1/statuses", lambda req: Reply(json=entities.status(id=req.form["status"][0])))
+    session = requests.Session()
+    session.mount("http://", requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=2))
+    api = Mastodon(access_token=TOKEN, api_base_url=server.url, mastodon_version="4.2.0", session=session)
+    errors = []
+
+    def work(number):
+        for call in range(15):
+            try:
+                api.status_post("%d%03d" % (number + 1, call))
+            except Exception as err:  # noqa: BLE001 - every failure is the test's finding
+                errors.append(repr(err))
+
+    workers = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    session.close()
+    assert errors == []
+    posted = [r.form["status"][0] for r in server.requests]
+    assert len(posted) == len(set(posted)) == 8 * 15
+
+
 # -- tokens: stripped, or refused without showing them ----------------------------------------------------
 @pytest.mark.parametrize("content", [TOKEN + "\n", TOKEN + "\r\n", "  " + TOKEN + "\t\r\n"])
 def test_token_file_whitespace_is_stripped(server, tmp_path, content):
