@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
 
-from mastodon._core import RequestCore
+from mastodon._core import RequestCore, api_error
 from mastodon._encoding import IdLike, page_params
 from mastodon._oauth import DEFAULT_SCOPES, accept_token, check_granted_scopes, token_request
 from mastodon._validate import date_text, id_list
@@ -58,7 +58,8 @@ class AccountsMixin(RequestCore):
 
         Returns the access token (usable once the e-mail is confirmed), also saved to
         ``to_file`` like :meth:`log_in` does. A refusal raises
-        :class:`MastodonIllegalArgumentError`, unless ``return_detailed_error`` is True:
+        :class:`MastodonIllegalArgumentError` (a server failure, 5xx, raises
+        :class:`MastodonServerError`), unless ``return_detailed_error`` is True:
         then ``(token, {})`` is returned on success and ``(None, error)`` on failure,
         where ``error`` is the server's answer (``error`` text and ``details`` per field,
         with categories such as ``ERR_TAKEN`` or ``ERR_BLANK``).
@@ -80,8 +81,11 @@ class AccountsMixin(RequestCore):
             "date_of_birth": birth_date,
             "client_id": self.client_id, "client_secret": self.client_secret,
         }
-        response = self._request("POST", "/api/v1/accounts", params, rate_limited=False,
-                                 access_token=app_token["access_token"], check_errors=False)
+        answer = self._request("POST", "/api/v1/accounts", params, rate_limited=False,
+                               access_token=app_token["access_token"], return_response=True)
+        if answer.status_code >= 500:  # the server failed; the request was not refused
+            raise api_error(answer)
+        response = self._parse_body(answer, answer.content)
         if not isinstance(response, dict) or "access_token" not in response:
             if return_detailed_error:
                 return None, response if isinstance(response, dict) else {"error": response}

@@ -6,11 +6,12 @@ from typing import Any, Dict, Optional, Sequence, Tuple, Union, cast
 from urllib.parse import urlencode
 
 import requests
+from urllib3.util import Retry
 
 from mastodon import _credentials, _oauth
 from mastodon._core import RequestCore
 from mastodon._oauth import DEFAULT_SCOPES, OOB_REDIRECT, SCOPE_SETS, check_granted_scopes  # noqa: F401 - re-exported
-from mastodon._ratelimit import RATELIMIT_METHODS, RateLimiter
+from mastodon._ratelimit import DEFAULT_MAX_WAIT, RATELIMIT_METHODS, RateLimiter
 from mastodon.errors import (MastodonAPIError, MastodonError, MastodonIllegalArgumentError, MastodonNetworkError,
                              MastodonVersionError)
 from mastodon.return_types import Application, OAuthServerInfo, OAuthUserInfo
@@ -41,7 +42,9 @@ class AuthenticationMixin(RequestCore):
                  ratelimit_pacefactor: float = 1.1, request_timeout: Any = 300,
                  mastodon_version: Optional[str] = None, version_check_mode: str = "created",
                  session: Optional[requests.Session] = None, feature_set: str = "mainline",
-                 user_agent: Optional[str] = "mastodonpy", lang: Optional[str] = None) -> None:
+                 user_agent: Optional[str] = "mastodonpy", lang: Optional[str] = None,
+                 ratelimit_max_wait: float = DEFAULT_MAX_WAIT,
+                 retries: Union[bool, int, Retry, None] = False) -> None:
         """Create a client for the server at ``api_base_url``.
 
         ``client_id`` and ``access_token`` may be given directly or as paths of the files
@@ -84,6 +87,14 @@ class AuthenticationMixin(RequestCore):
                 raise MastodonVersionError(
                     "Bad mastodon_version %r: give a version like '4.2.0'" % (mastodon_version,)) from None
 
+        if isinstance(ratelimit_max_wait, bool) or not isinstance(ratelimit_max_wait, (int, float)) \
+                or not ratelimit_max_wait >= 0:
+            raise MastodonIllegalArgumentError(
+                "ratelimit_max_wait must be a number of seconds >= 0, got %r" % (ratelimit_max_wait,))
+        self._ratelimit_max_wait = float(ratelimit_max_wait)
+        if retries is not False and retries is not None:
+            from mastodon._retry import make_policy  # only clients with retries need it
+            self._retry_policy = make_policy(retries)
         self._limiter = RateLimiter(ratelimit_method, 1.0)
         self.ratelimit_pacefactor = ratelimit_pacefactor  # checked by the property
         self._instance_cache: Optional[AttribAccessDict] = None
@@ -94,6 +105,7 @@ class AuthenticationMixin(RequestCore):
         self.debug_requests = debug_requests
         self.request_timeout = request_timeout
         self.session = session if session is not None else requests.Session()
+        self._owns_session = session is None
         self.feature_set = feature_set
         self.lang = lang
         self.version_check_mode = version_check_mode
