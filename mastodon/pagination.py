@@ -12,8 +12,9 @@ class PaginationMixin(RequestCore):
         """Fetch the page after ``previous_page``.
 
         Pass a page (a list returned by a paginated method, or a list whose last item
-        came from one) or its pagination dict (``page._pagination_next``). Returns the
-        next page, or None when there is none.
+        came from one; or a paginated dict answer such as :meth:`grouped_notifications`)
+        or its pagination dict (``page._pagination_next``). Returns the next page, or
+        None when there is none.
         """
         return self._follow(previous_page, "_pagination_next")
 
@@ -40,8 +41,8 @@ class PaginationMixin(RequestCore):
         return items
 
     def _follow(self, page: Any, attribute: str) -> Optional[Any]:
-        if isinstance(page, dict):
-            info = page
+        if isinstance(page, dict) and "_pagination_endpoint" in page:
+            info = page  # the pagination dict itself
         else:
             info = getattr(page, attribute, None)
             if info is None and isinstance(page, list) and page:
