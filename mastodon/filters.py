@@ -173,7 +173,7 @@ class FiltersMixin(RequestCore):
         """
         filter_contexts(context)
         patterns: List[str] = []
-        status_ids = set()
+        status_ids: Set[str] = set()
         for given in filters:
             if not _is_active(given, context):
                 continue

@@ -106,7 +106,7 @@ def _header_params(name: str, header: Any) -> Dict[str, str]:
             header = None
     if not isinstance(header, str):
         raise MastodonIllegalArgumentError("The %s header must be a string, got %r" % (name, header))
-    params = {}
+    params: Dict[str, str] = {}
     for item in header.replace(",", ";").split(";"):
         key, sep, value = item.partition("=")
         if sep:
