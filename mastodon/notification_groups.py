@@ -6,7 +6,7 @@ followers) under a ``group_key``. A page is one GroupedNotificationsResults dict
 (and ``partial_accounts`` when ``expand_accounts="partial_avatars"``).
 """
 from __future__ import annotations
-from typing import Any, Iterable, Optional
+from typing import Any, Dict, Iterable, Optional, Union
 
 from mastodon._core import RequestCore
 from mastodon._encoding import IdLike, page_params
@@ -16,11 +16,13 @@ from mastodon.notifications import supported_type_list, type_list
 from mastodon.return_types import Account, GroupedNotificationsResults, NonPaginatableList
 from mastodon.utility import api_version
 
+#: A notification group key, or a dict with a ``group_key`` (a group or a notification).
+GroupKey = Union[str, Dict[str, Any]]
 #: Values of ``expand_accounts``.
 EXPAND_ACCOUNTS = ("full", "partial_avatars")
 
 
-def _group_path(template: str, group_key: Any) -> str:
+def _group_path(template: str, group_key: GroupKey) -> str:
     """``template`` with the group key of ``group_key`` (a key, or a notification group or
     notification dict with a ``group_key``) as one escaped path segment."""
     if isinstance(group_key, dict):
@@ -73,7 +75,7 @@ class NotificationGroupsMixin(RequestCore):
         return self._request("GET", "/api/v2/notifications", params, paginate_dict=True)
 
     @api_version("4.3.0", "4.3.0", "4.3.0")
-    def grouped_notification(self, group_key: Any,
+    def grouped_notification(self, group_key: GroupKey,
                              supported_types: Optional[Iterable[str]] = None) -> GroupedNotificationsResults:
         """Fetch one notification group by its ``group_key`` (or a group dict).
 
@@ -86,7 +88,7 @@ class NotificationGroupsMixin(RequestCore):
         return self._request("GET", path, {"supported_types": supported_type_list(supported_types)})
 
     @api_version("4.3.0", "4.3.0", "4.3.0")
-    def dismiss_grouped_notification(self, group_key: Any) -> None:
+    def dismiss_grouped_notification(self, group_key: GroupKey) -> None:
         """Dismiss every notification of the group ``group_key`` (or a group dict).
 
         Returns None.
@@ -94,7 +96,7 @@ class NotificationGroupsMixin(RequestCore):
         self._request("POST", _group_path("/api/v2/notifications/{}/dismiss", group_key))
 
     @api_version("4.3.0", "4.3.0", "4.3.0")
-    def grouped_notification_accounts(self, group_key: Any) -> NonPaginatableList[Account]:
+    def grouped_notification_accounts(self, group_key: GroupKey) -> NonPaginatableList[Account]:
         """Fetch all accounts of the notification group ``group_key`` (or a group dict):
         for example everyone who favourited the status.
 

@@ -6,7 +6,7 @@ accounts (accept, filter or drop); filtered ones are gathered per account into
 notification requests that the user can accept or dismiss.
 """
 from __future__ import annotations
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 from mastodon._core import RequestCore
 from mastodon._encoding import IdLike, page_params
@@ -19,7 +19,7 @@ from mastodon.utility import api_version
 POLICY_VALUES = ("accept", "filter", "drop")
 
 
-def _ids(value: Any) -> Any:
+def _ids(value: Any) -> List[Any]:
     ids = id_list("ids", value)
     if not ids:
         raise MastodonIllegalArgumentError("ids must be one notification request id or a non-empty list of them")
@@ -103,7 +103,7 @@ class NotificationRequestsMixin(RequestCore):
         self._request("POST", self._path("/api/v1/notifications/requests/{}/dismiss", id))
 
     @api_version("4.3.0", "4.3.0", "4.3.0")
-    def accept_multiple_notification_requests(self, ids: Any) -> None:
+    def accept_multiple_notification_requests(self, ids: Union[IdLike, Sequence[IdLike]]) -> None:
         """Accept several notification requests at once (see
         :meth:`accept_notification_request`); ``ids`` is one id or dict, or a list.
 
@@ -112,7 +112,7 @@ class NotificationRequestsMixin(RequestCore):
         self._request("POST", "/api/v1/notifications/requests/accept", {"id": _ids(ids)})
 
     @api_version("4.3.0", "4.3.0", "4.3.0")
-    def dismiss_multiple_notification_requests(self, ids: Any) -> None:
+    def dismiss_multiple_notification_requests(self, ids: Union[IdLike, Sequence[IdLike]]) -> None:
         """Dismiss several notification requests at once (see
         :meth:`dismiss_notification_request`); ``ids`` is one id or dict, or a list.
 
