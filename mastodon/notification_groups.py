@@ -12,7 +12,7 @@ from mastodon._core import RequestCore
 from mastodon._encoding import IdLike, page_params
 from mastodon._validate import check_choice
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.notifications import supported_type_list, type_list
+from mastodon.notifications import answer_field, supported_type_list, type_list
 from mastodon.return_types import Account, GroupedNotificationsResults, NonPaginatableList
 from mastodon.utility import api_version
 
@@ -122,4 +122,4 @@ class NotificationGroupsMixin(RequestCore):
         params = {"limit": limit, "types": type_list("types", types),
                   "exclude_types": type_list("exclude_types", exclude_types), "account_id": account_id,
                   "grouped_types": type_list("grouped_types", grouped_types)}
-        return self._request("GET", "/api/v2/notifications/unread_count", params)["count"]
+        return int(answer_field(self._request("GET", "/api/v2/notifications/unread_count", params), "count"))

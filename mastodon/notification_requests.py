@@ -12,6 +12,7 @@ from mastodon._core import RequestCore
 from mastodon._encoding import IdLike, page_params
 from mastodon._validate import check_choice, id_list
 from mastodon.errors import MastodonIllegalArgumentError
+from mastodon.notifications import answer_field
 from mastodon.return_types import NotificationPolicy, NotificationRequest, PaginatableList
 from mastodon.utility import api_version
 
@@ -128,4 +129,4 @@ class NotificationRequestsMixin(RequestCore):
 
         Returns True or False.
         """
-        return bool(self._request("GET", "/api/v1/notifications/requests/merged")["merged"])
+        return bool(answer_field(self._request("GET", "/api/v1/notifications/requests/merged"), "merged"))

@@ -4,7 +4,7 @@ from typing import Any, Iterable, List, Optional, Union
 
 from mastodon._core import RequestCore
 from mastodon._encoding import page_params
-from mastodon.errors import MastodonIllegalArgumentError
+from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError
 from mastodon.return_types import UnreadNotificationsCount
 from mastodon.utility import AttribAccessDict, api_version
 
@@ -16,6 +16,14 @@ NOTIFICATION_TYPES = (
 )
 #: What ``mentions_only=True`` excludes on servers without the ``types`` filter (before 3.5.0).
 _NOT_MENTIONS = ("follow", "favourite", "reblog", "poll", "follow_request")
+
+
+def answer_field(answer: Any, key: str) -> Any:
+    """``answer[key]`` of a dict answer; an answer without it is a :class:`MastodonAPIError`."""
+    if not isinstance(answer, dict) or key not in answer:
+        raise MastodonAPIError("Unexpected answer from the server: expected a JSON object with %r, got %.200r"
+                               % (key, answer))
+    return answer[key]
 
 
 def supported_type_list(value: Any) -> Optional[List[str]]:

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from mastodon import MastodonIllegalArgumentError, MastodonVersionError
+from mastodon import MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError
 from mastodon._encoding import datetime_to_snowflake
 from tests import entities
 from tests import entities_notifs as notifs
@@ -166,6 +166,16 @@ def test_unread_grouped_notifications_count(api43, server):
                                              account_id={"id": "109383"}, grouped_types=["favourite"])
     assert server.last.query == {"limit": ["500"], "types[]": ["mention"], "exclude_types[]": ["follow"],
                                  "account_id": ["109383"], "grouped_types[]": ["favourite"]}
+
+
+@pytest.mark.parametrize("answer", [{"unread": 3}, [], None])
+def test_odd_count_answers_are_api_errors(api43, server, answer):
+    server.route("GET", "/api/v2/notifications/unread_count", json=answer)
+    server.route("GET", "/api/v1/notifications/requests/merged", json=answer)
+    with pytest.raises(MastodonAPIError, match="count"):
+        api43.unread_grouped_notifications_count()
+    with pytest.raises(MastodonAPIError, match="merged"):
+        api43.notifications_merged()
 
 
 def test_unread_grouped_notifications_count_bad_types(api43, server):
