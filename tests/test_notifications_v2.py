@@ -312,3 +312,15 @@ def test_notification_requests_need_4_3(api, server):
         with pytest.raises(MastodonVersionError):
             call()
     assert server.requests == []
+
+
+def test_only_paginated_dict_answers_get_pagination(api43, server):
+    """A dict answer gets pagination only where the method asks for it."""
+    link = '<%s/api/v2/notifications?max_id=1>; rel="next"' % server.url
+    server.route("GET", "/api/v2/notifications/" + GROUP, Reply(json=notifs.grouped_notifications(),
+                                                                headers={"Link": link}))
+    server.route("GET", "/api/v2/notifications/policy", Reply(json=notifs.notification_policy(), headers={"Link": link}))
+    for result in (api43.grouped_notification(GROUP), api43.notifications_policy()):
+        assert not hasattr(result, "_pagination_next")
+        assert api43.fetch_next(result) is None
+    assert len(server.requests) == 2
