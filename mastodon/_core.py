@@ -416,7 +416,7 @@ class RequestCore:
 
     @staticmethod
     def _attach_pagination(items: Any, headers: Any, method: str, path: str, params: Dict[str, Any]) -> Any:
-        page = items if isinstance(items, dict) else AttribAccessList(items)
+        page: Any = items if isinstance(items, dict) else AttribAccessList(items)
         link = headers.get("Link") if hasattr(headers, "get") else None
         if not link or not isinstance(link, str):
             return page

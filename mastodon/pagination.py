@@ -41,6 +41,7 @@ class PaginationMixin(RequestCore):
         return items
 
     def _follow(self, page: Any, attribute: str) -> Optional[Any]:
+        info: Any
         if isinstance(page, dict) and "_pagination_endpoint" in page:
             info = page  # the pagination dict itself
         else:
