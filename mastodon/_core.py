@@ -381,7 +381,8 @@ class RequestCore:
                  files: Optional[Dict[str, Any]] = None, use_json: bool = False,
                  headers: Optional[Dict[str, str]] = None, base_url: Optional[str] = None,
                  access_token: Optional[str] = None, rate_limited: bool = True,
-                 return_response: bool = False, check_errors: bool = True) -> Any:
+                 return_response: bool = False, check_errors: bool = True,
+                 paginate_dict: bool = False) -> Any:
         """Send one API request and return the converted answer.
 
         ``params`` is a dict of Python values (None values are dropped); they go in the
@@ -390,7 +391,8 @@ class RequestCore:
         client's token for this call. ``return_response`` returns the raw
         ``requests.Response``; ``check_errors=False`` returns the parsed body of error
         answers instead of raising. List answers with a ``Link`` header carry
-        pagination information for :meth:`fetch_next` / :meth:`fetch_previous`.
+        pagination information for :meth:`fetch_next` / :meth:`fetch_previous`; with
+        ``paginate_dict``, a dict answer (such as grouped notifications) carries it too.
 
         Parameters that cannot be encoded raise MastodonIllegalArgumentError before
         anything is sent; only transport failures become MastodonNetworkError. With
@@ -496,7 +498,7 @@ class RequestCore:
         if check_errors and _is_error(response):
             raise api_error(response)
         result = self._parse_body(response, body)
-        if isinstance(result, list) and check_errors:
+        if check_errors and (isinstance(result, list) or (paginate_dict and isinstance(result, dict))):
             result = self._attach_pagination(result, response_headers, method, path, params)
         return result
 
@@ -550,9 +552,8 @@ class RequestCore:
                 headers=getattr(response, "headers", None)) from None
 
     @staticmethod
-    def _attach_pagination(items: list, headers: Any, method: str, path: str,
-                           params: Dict[str, Any]) -> AttribAccessList:
-        page = AttribAccessList(items)
+    def _attach_pagination(items: Any, headers: Any, method: str, path: str, params: Dict[str, Any]) -> Any:
+        page: Any = items if isinstance(items, dict) else AttribAccessList(items)
         link = headers.get("Link") if hasattr(headers, "get") else None
         if not link or not isinstance(link, str):
             return page
@@ -565,7 +566,7 @@ class RequestCore:
                 info = _pagination_info(params, method, path, ("since_id", "min_id"))
                 info["max_id"] = found
                 page._pagination_next = info
-                if page and isinstance(page[-1], AttribAccessDict):
+                if isinstance(page, list) and page and isinstance(page[-1], AttribAccessDict):
                     page[-1]._pagination_next = info
             elif rel == "prev":
                 for key in ("since_id", "min_id"):  # min_id (2.6.0+) wins over since_id
@@ -575,16 +576,17 @@ class RequestCore:
                     info = _pagination_info(params, method, path, ("max_id", "since_id", "min_id"))
                     info[key] = found
                     page._pagination_prev = info
-                    if page and isinstance(page[0], AttribAccessDict):
+                    if isinstance(page, list) and page and isinstance(page[0], AttribAccessDict):
                         page[0]._pagination_prev = info
         return page
 
     def _fetch_page(self, info: Dict[str, Any]) -> Any:
-        """Replay a request described by a pagination dict."""
+        """Replay a request described by a pagination dict (a dict answer, such as
+        grouped notifications, carries pagination information again)."""
         params = dict(info)
         method = params.pop("_pagination_method")
         path = params.pop("_pagination_endpoint")
-        return self._request(method, path, params)
+        return self._request(method, path, params, paginate_dict=True)
 
 
 def _link_value(url: str, key: str) -> Any:

@@ -18,6 +18,10 @@ from mastodon._core import RequestCore
 from mastodon._validate import check_choice
 from mastodon.return_types import PaginationInfo
 
+#: Pages that are dicts hold their items under one of these keys (grouped
+#: notifications, collections).
+_ITEM_LISTS = ("notification_groups", "collections")
+
 #: The directions a walk can take, and the attribute holding their pagination info.
 DIRECTIONS = {"next": "_pagination_next", "previous": "_pagination_prev"}
 
@@ -38,8 +42,9 @@ class PaginationMixin(RequestCore):
         """Fetch the page after ``previous_page``.
 
         Pass a page (a list returned by a paginated method, or a list whose last item
-        came from one) or its pagination dict (``page._pagination_next``). Returns the
-        next page, or None when there is none.
+        came from one; or a paginated dict answer such as :meth:`grouped_notifications`)
+        or its pagination dict (``page._pagination_next``). Returns the next page, or
+        None when there is none.
         """
         return self._follow(previous_page, "next")
 
@@ -150,10 +155,15 @@ class PaginationMixin(RequestCore):
 
     @staticmethod
     def _page_entries(page: Any) -> List[Any]:
-        """The items of a page (a list). Kinds of pages that are not lists (a dict
-        holding its items under a key) are taught here."""
+        """The items of a page: the page itself (a list), or the list a dict page holds
+        under one of ``_ITEM_LISTS``."""
         if isinstance(page, list):
             return page
+        if isinstance(page, dict):
+            for key in _ITEM_LISTS:
+                items = page.get(key)
+                if isinstance(items, list):
+                    return items
         return []
 
     @staticmethod
@@ -180,9 +190,10 @@ class PaginationMixin(RequestCore):
 
 
 def _item_key(item: Any) -> Any:
-    """What identifies an item across pages: its ``id`` (None when it has none)."""
+    """What identifies an item across pages: its ``id`` (a notification group's
+    ``group_key``; None when it has neither)."""
     if isinstance(item, dict):
-        key = item.get("id")
+        key = item.get("id", item.get("group_key"))
         try:
             hash(key)
         except TypeError:
