@@ -324,3 +324,20 @@ def test_only_paginated_dict_answers_get_pagination(api43, server):
         assert not hasattr(result, "_pagination_next")
         assert api43.fetch_next(result) is None
     assert len(server.requests) == 2
+
+
+def test_grouped_notifications_iterate_and_fetch_remaining(api43, server):
+    first_link = '<%s/api/v2/notifications?max_id=34975855>; rel="next"' % server.url
+    second_page = notifs.grouped_notifications(groups=[notifs.notification_group(
+        group_key="ungrouped-34975850", type="mention", notifications_count=1)])
+    pages = [Reply(json=notifs.grouped_notifications(), headers={"Link": first_link}),
+             Reply(json=second_page, headers={"Link": first_link.replace("34975855", "34975800")}),
+             Reply(json=notifs.grouped_notifications(groups=[]))]
+    server.route("GET", "/api/v2/notifications", pages)
+    first = api43.grouped_notifications()
+    groups = api43.fetch_remaining(first)
+    assert [g.group_key for g in groups] == [GROUP, "ungrouped-34975850"]
+    assert len(server.requests) == 3
+    server._counters.clear()  # the same three pages again, from the first
+    walked = list(api43.pagination_page_iterator(api43.grouped_notifications()))
+    assert [page.notification_groups[0].group_key for page in walked] == [GROUP, "ungrouped-34975850"]
