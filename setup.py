@@ -27,6 +27,7 @@ setup(
         "http_ece>=1.0.5",
     ],
     extras_require=extras,
+    entry_points={"console_scripts": ["mastodon = mastodon.cli:main"]},
     url="https://example.invalid/mastodon.py",
     license="MIT",
     classifiers=[

@@ -6,6 +6,7 @@ This module also re-exports the names code written for Mastodon.py 1.8.0 imports
 from mastodon._convert import json_hook
 from mastodon._versions import normalize_version_string
 from mastodon.accounts import AccountsMixin
+from mastodon.accounts_profile import AccountsProfileMixin
 from mastodon.admin import AdminMixin
 from mastodon.authentication import AuthenticationMixin
 from mastodon.blurhashes import BlurhashMixin
@@ -14,10 +15,14 @@ from mastodon.endorsements import EndorsementsMixin
 from mastodon.errors import *  # noqa: F401,F403 - re-exported for 1.8.0 compatibility
 from mastodon.favourites import FavouritesMixin
 from mastodon.filters import FiltersMixin
+from mastodon.filters_v2 import FiltersV2Mixin
 from mastodon.hashtags import HashtagsMixin
 from mastodon.instance import InstanceMixin
+from mastodon.instance_info import InstanceInfoMixin
 from mastodon.lists import ListsMixin
 from mastodon.media import MediaMixin
+from mastodon.notification_groups import NotificationGroupsMixin
+from mastodon.notification_requests import NotificationRequestsMixin
 from mastodon.notifications import NotificationsMixin
 from mastodon.pagination import PaginationMixin
 from mastodon.polls import PollsMixin
@@ -39,8 +44,10 @@ from mastodon.versions import VersionsMixin
 class Mastodon(AuthenticationMixin, VersionsMixin, PaginationMixin, BlurhashMixin,
                StatusesMixin, MediaMixin, PollsMixin, TimelineMixin, FavouritesMixin, ConversationsMixin,
                AccountsMixin, RelationshipsMixin, ListsMixin, EndorsementsMixin, HashtagsMixin,
-               SuggestionsMixin, FiltersMixin, ReportsMixin, PreferencesMixin,
-               InstanceMixin, SearchMixin, TrendsMixin, NotificationsMixin, PushMixin,
+               SuggestionsMixin, FiltersMixin, FiltersV2Mixin, ReportsMixin, PreferencesMixin,
+               InstanceMixin, SearchMixin, TrendsMixin, NotificationsMixin, NotificationGroupsMixin,
+               NotificationRequestsMixin, PushMixin,
+               AccountsProfileMixin, InstanceInfoMixin,
                StreamingMixin, AdminMixin):
     """A client for the Mastodon API.
 

@@ -5,13 +5,13 @@
     >>> api.toot("Tooting from Python!")
 """
 from mastodon.Mastodon import Mastodon
-from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, MastodonError,
-                             MastodonFileNotFoundError, MastodonGatewayTimeoutError,
+from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, MastodonConflictError, MastodonError,
+                             MastodonFileNotFoundError, MastodonForbiddenError, MastodonGatewayTimeoutError,
                              MastodonIllegalArgumentError, MastodonInternalServerError, MastodonIOError,
                              MastodonMalformedEventError, MastodonNetworkError, MastodonNotFoundError,
                              MastodonRatelimitError, MastodonReadTimeout, MastodonServerError,
-                             MastodonServiceUnavailableError, MastodonUnauthorizedError,
-                             MastodonVersionError)
+                             MastodonServiceUnavailableError, MastodonTooManyRequestsError,
+                             MastodonUnauthorizedError, MastodonUnprocessableEntityError, MastodonVersionError)
 from mastodon.streaming import CallbackStreamListener, StreamListener
 from mastodon.utility import AttribAccessDict, AttribAccessList
 
@@ -24,4 +24,6 @@ __all__ = [
     "MastodonNotFoundError", "MastodonUnauthorizedError", "MastodonRatelimitError",
     "MastodonMalformedEventError", "MastodonServerError", "MastodonInternalServerError",
     "MastodonBadGatewayError", "MastodonServiceUnavailableError", "MastodonGatewayTimeoutError",
+    "MastodonForbiddenError", "MastodonConflictError", "MastodonUnprocessableEntityError",
+    "MastodonTooManyRequestsError",
 ]

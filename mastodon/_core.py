@@ -12,58 +12,75 @@ import re
 import socket
 import threading
 import time
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple, Type, TypeVar
 from urllib.parse import unquote
 
 import requests
 import urllib3
 
-from mastodon import _debug
+from mastodon import _credentials, _debug
 from mastodon._convert import json_hook, loads
 from mastodon._encoding import form_pairs, json_body, path_segment, unpack_id
-from mastodon._ratelimit import (BACKOFF_ATTEMPTS, BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP,
-                                 RATELIMIT_METHODS, RateLimiter)
+from mastodon._ratelimit import (BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP, RATELIMIT_METHODS, RateLimiter,
+                                 retry_after)
 from mastodon._versions import mastodon_level
-from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, MastodonGatewayTimeoutError,
-                             MastodonIllegalArgumentError, MastodonInternalServerError,
-                             MastodonNetworkError, MastodonNotFoundError, MastodonRatelimitError,
-                             MastodonServerError, MastodonServiceUnavailableError,
-                             MastodonUnauthorizedError)
+from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, MastodonConflictError,
+                             MastodonForbiddenError, MastodonGatewayTimeoutError, MastodonIllegalArgumentError,
+                             MastodonInternalServerError, MastodonNetworkError, MastodonNotFoundError,
+                             MastodonRatelimitError, MastodonServerError, MastodonServiceUnavailableError,
+                             MastodonTooManyRequestsError, MastodonUnauthorizedError,
+                             MastodonUnprocessableEntityError)
 from mastodon.utility import AttribAccessDict, AttribAccessList, parse_version_string
 
 log = logging.getLogger("mastodon")
 
 _STATUS_ERRORS = {
     401: MastodonUnauthorizedError,
+    403: MastodonForbiddenError,
     404: MastodonNotFoundError,
+    409: MastodonConflictError,
+    410: MastodonConflictError,
+    422: MastodonUnprocessableEntityError,
     500: MastodonInternalServerError,
     502: MastodonBadGatewayError,
     503: MastodonServiceUnavailableError,
     504: MastodonGatewayTimeoutError,
 }
+#: requests errors that mean the request could not be built (a bad URL or header), not
+#: that the network failed.
+_NOT_TRANSPORT = (requests.exceptions.InvalidHeader, requests.exceptions.InvalidURL,
+                  requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
+                  requests.exceptions.URLRequired)
 _LINK_PARAM = {name: re.compile(r"[?&]%s=([^&]+)" % name) for name in ("max_id", "min_id", "since_id")}
 _CHUNK = 65536
 
 
-def api_error(response: Any) -> MastodonAPIError:
-    """The exception for an HTTP error answer, with args (message, code, reason, error)."""
+def _error_text(response: Any) -> Any:
+    """The server's ``error`` text of an answer (None when it has none)."""
     try:
         payload = response.json(object_hook=json_hook)
     except Exception:  # noqa: BLE001 - any unreadable body just has no error text
-        payload = None
+        return None
     if isinstance(payload, dict):
-        error_text = payload.get("error")
-    elif isinstance(payload, str):
-        error_text = payload
-    else:
-        error_text = None
+        return payload.get("error")
+    if isinstance(payload, str):
+        return payload
+    return None
+
+
+def api_error(response: Any, error_class: Optional[Type[MastodonAPIError]] = None) -> MastodonAPIError:
+    """The exception for an HTTP error answer, with args (message, code, reason, error)
+    and the attributes status_code, reason, error and headers."""
+    error_text = _error_text(response)
     code = response.status_code
-    error_class = _STATUS_ERRORS.get(code)
+    if error_class is None:
+        error_class = _STATUS_ERRORS.get(code)
     if error_class is None:
         error_class = MastodonServerError if 500 <= code <= 511 else MastodonAPIError
     if code == 404 and not error_text:
         error_text = "Endpoint not found."
-    return error_class("Mastodon API returned error", code, response.reason, error_text)
+    return error_class("Mastodon API returned error", code, getattr(response, "reason", None), error_text,
+                       headers=getattr(response, "headers", None))
 
 
 def _total_timeout(timeout: Any) -> Optional[float]:
@@ -80,20 +97,26 @@ def _read_body(response: Any, deadline: Optional[float], timeout: Optional[float
 
     A server that trickles its body cannot keep the call open past the deadline: each
     socket read may only wait for what is left of it.
+
+    urllib3 gives the connection back to its pool as soon as the last byte is read (the
+    pool may hand it to another thread at once, or close it when it is full), so the
+    socket is looked up afresh before every read and never touched once the response
+    has let go of its connection.
     """
     raw = getattr(response, "raw", None)
     if deadline is None or not isinstance(response, requests.Response) or not isinstance(raw, urllib3.HTTPResponse):
         return response.content
-    connection = getattr(raw, "connection", None)
-    sock = getattr(connection, "sock", None)
     if not hasattr(raw, "read1"):  # urllib3 older than 2.2
-        return _read_body_watched(response, sock, deadline, timeout)
+        return _read_body_watched(response, deadline, timeout)
     chunks = []
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise MastodonNetworkError("Could not complete request: the response took longer than %ss" % timeout)
+            # Only this thread's reads can release the connection: while the response
+            # still holds it, its socket is ours.
+            sock = getattr(raw.connection, "sock", None)
             if sock is not None:
                 sock.settimeout(left)
             chunk = raw.read1(_CHUNK, decode_content=True)
@@ -113,46 +136,65 @@ def _read_body(response: Any, deadline: Optional[float], timeout: Optional[float
     return body
 
 
-def _read_body_watched(response: Any, sock: Any, deadline: float, timeout: Optional[float]) -> Any:
+def _read_body_watched(response: Any, deadline: float, timeout: Optional[float]) -> Any:
     """``_read_body`` for urllib3 versions without ``HTTPResponse.read1``: read the whole
-    body at once while a timer shuts the socket down at the deadline."""
+    body at once while a timer shuts the socket down at the deadline.
+
+    The response is kept from giving its connection back to the pool while the timer
+    may fire (its ``_pool`` is taken away during the read); the connection goes back
+    only after the timer is disarmed under the same lock, so the timer can never shut
+    down a socket that another request is using.
+    """
     left = deadline - time.monotonic()
     if left <= 0:
         response.close()
         raise MastodonNetworkError("Could not complete request: the response took longer than %ss" % timeout)
-    expired = threading.Event()
     raw = response.raw
+    connection = getattr(raw, "_connection", None)
+    sock = getattr(connection, "sock", None)
+    pool = getattr(raw, "_pool", None)
+    if sock is None or pool is None:
+        return response.content  # nothing to watch (or not a pooled connection)
+    expired = threading.Event()
+    lock = threading.Lock()
+    state = {"done": False}
 
     def cut() -> None:
-        if getattr(raw, "connection", None) is None:
-            return  # the body is in and the connection went back to the pool
-        expired.set()
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except (OSError, AttributeError):
-            pass
+        with lock:
+            if state["done"]:
+                return
+            expired.set()
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
-    timer = None
-    if sock is not None:
-        sock.settimeout(left)
-        timer = threading.Timer(left, cut)
-        timer.daemon = True
-        timer.start()
+    raw._pool = None  # release_conn() now keeps the connection with the response
+    sock.settimeout(left)
+    timer = threading.Timer(left, cut)
+    timer.daemon = True
+    timer.start()
     try:
         body = response.content
+        failure: Optional[BaseException] = None
     except (urllib3.exceptions.HTTPError, OSError, requests.RequestException) as err:
-        response.close()
-        if expired.is_set():
-            raise MastodonNetworkError(
-                "Could not complete request: the response took longer than %ss" % timeout) from err
-        raise MastodonNetworkError("Could not complete request: %s" % err) from err
+        failure = err
     finally:
-        if timer is not None:
-            timer.cancel()
-    if expired.is_set():  # the body may have been cut short
-        response.close()
-        raise MastodonNetworkError("Could not complete request: the response took longer than %ss" % timeout)
-    return body
+        timer.cancel()
+        with lock:
+            state["done"] = True
+        raw._pool = pool
+    if failure is None and not expired.is_set():
+        raw.release_conn()  # the whole body is in: the connection may be reused
+        return body
+    response.close()
+    if raw._connection is not None:
+        raw._connection.close()
+        raw._connection = None
+    if expired.is_set():
+        raise MastodonNetworkError(
+            "Could not complete request: the response took longer than %ss" % timeout) from failure
+    raise MastodonNetworkError("Could not complete request: %s" % failure) from failure
 
 
 def _is_error(response: Any) -> bool:
@@ -170,6 +212,9 @@ def _limiter_figure(name: str, doc: str) -> property:
     """A ``ratelimit_*`` attribute of the client: a figure kept by its rate limiter."""
     return property(lambda self: getattr(self._limiter, name),
                     lambda self, value: setattr(self._limiter, name, value), doc=doc)
+
+
+_Client = TypeVar("_Client", bound="RequestCore")
 
 
 class RequestCore:
@@ -192,6 +237,12 @@ class RequestCore:
     mastodon_patch: int
     _limiter: RateLimiter
     _instance_cache: Optional[AttribAccessDict]
+    #: Whether ``session`` was created by the client (and is closed by :meth:`close`).
+    _owns_session: bool = False
+    #: Bound of the total wait for 429 answers without a usable reset time (seconds).
+    _ratelimit_max_wait: float = 60.0
+    #: The retry policy (``retries`` constructor argument); None: no retries.
+    _retry_policy: Optional[urllib3.util.Retry] = None
 
     # -- attributes users read and set --------------------------------------------------
     @property
@@ -201,8 +252,23 @@ class RequestCore:
 
     @access_token.setter
     def access_token(self, token: Optional[str]) -> None:
-        self._access_token = token
+        # surrounding whitespace is stripped; other whitespace or control characters
+        # are refused (MastodonIllegalArgumentError, without the token)
+        self._access_token = _credentials.clean_token(token)
         self._own_account_id = None
+
+    # -- closing -----------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the HTTP session if the client created it (a ``session`` passed to the
+        constructor belongs to the caller and is left open). Safe to call twice."""
+        if getattr(self, "_owns_session", False):
+            self.session.close()
+
+    def __enter__(self: _Client) -> _Client:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
 
     @property
     def ratelimit_method(self) -> str:
@@ -268,7 +334,7 @@ class RequestCore:
     def _cached_instance(self, refresh: bool = False) -> AttribAccessDict:
         """The instance document (``GET /api/v1/instance/``), fetched once and cached."""
         if refresh or self._instance_cache is None:
-            self._instance_cache = self._request("GET", "/api/v1/instance/")
+            self._instance_cache = self._request_slashed("GET", "/api/v1/instance/")
         return self._instance_cache
 
     def _logged_in_id(self) -> Any:
@@ -306,7 +372,7 @@ class RequestCore:
         """The headers of a request: User-Agent, the bearer token (``access_token``
         overrides the client's; ``""`` sends none), then ``extra``."""
         headers = {"User-Agent": self.user_agent}
-        token = self._access_token if access_token is None else access_token
+        token = self._access_token if access_token is None else _credentials.clean_token(access_token)
         if token:
             headers["Authorization"] = "Bearer " + token
         if extra:
@@ -317,7 +383,8 @@ class RequestCore:
                  files: Optional[Dict[str, Any]] = None, use_json: bool = False,
                  headers: Optional[Dict[str, str]] = None, base_url: Optional[str] = None,
                  access_token: Optional[str] = None, rate_limited: bool = True,
-                 return_response: bool = False, check_errors: bool = True) -> Any:
+                 return_response: bool = False, check_errors: bool = True,
+                 paginate_dict: bool = False) -> Any:
         """Send one API request and return the converted answer.
 
         ``params`` is a dict of Python values (None values are dropped); they go in the
@@ -326,7 +393,13 @@ class RequestCore:
         client's token for this call. ``return_response`` returns the raw
         ``requests.Response``; ``check_errors=False`` returns the parsed body of error
         answers instead of raising. List answers with a ``Link`` header carry
-        pagination information for :meth:`fetch_next` / :meth:`fetch_previous`.
+        pagination information for :meth:`fetch_next` / :meth:`fetch_previous`; with
+        ``paginate_dict``, a dict answer (such as grouped notifications) carries it too.
+
+        Parameters that cannot be encoded raise MastodonIllegalArgumentError before
+        anything is sent; only transport failures become MastodonNetworkError. With
+        ``retries`` on, idempotent requests (and POSTs with an ``Idempotency-Key``) are
+        retried on connection failures and 502/503/504 answers, see :mod:`mastodon._retry`.
         """
         params = dict(params) if params else {}
         if self.lang is not None and "lang" not in params:
@@ -345,61 +418,126 @@ class RequestCore:
             send["data"] = form_pairs(params)
             if files:
                 send["files"] = files
-        if self.debug_requests:
-            _debug.print_request(method, url, send.get("params", send.get("data", send.get("json"))),
-                                 request_headers, files)
+        logging_on = log.isEnabledFor(logging.DEBUG)
+        if self.debug_requests or logging_on:
+            shown = send.get("params", send.get("data", send.get("json")))
+            if self.debug_requests:
+                _debug.print_request(method, url, shown, request_headers, files)
+            if logging_on:
+                _debug.log_request(log, method, url, shown, request_headers, files)
 
         limiter = self._limiter if rate_limited else None
+        retry_state = None
+        if self._retry_policy is not None:
+            from mastodon import _retry  # only clients with retries need it
+            if _retry.may_retry(self._retry_policy, method, request_headers):
+                retry_state = _retry.RetryState(self._retry_policy)
         timeout = self.request_timeout
         total = _total_timeout(timeout)
         backoff = BACKOFF_START
-        attempts = 0
+        waited_429 = 0.0
         while True:
             if limiter is not None:
                 limiter.acquire()
+            started = time.monotonic()
             try:
                 # request_timeout bounds the whole call: the deadline is set before sending
-                deadline = None if total is None else time.monotonic() + total
+                deadline = None if total is None else started + total
                 response = self.session.request(method, url, headers=request_headers, timeout=timeout,
                                                 stream=True, **send)
                 body = _read_body(response, deadline, total)
             except BaseException as err:  # the reservation is given back whatever happened
                 if limiter is not None:
                     limiter.release()
-                if isinstance(err, MastodonNetworkError) or not isinstance(err, Exception):
+                failure = self._transport_failure(err)
+                if retry_state is not None and failure is not None and retry_state.after_error(err):
+                    log.info("%s %s failed (%s); retrying in %.1fs", method, path, failure, retry_state.delay)
+                    retry_state.sleep()
+                    continue
+                if failure is None:
                     raise
-                # requests, urllib3 and socket failures alike; never re-sent (it may have
-                # been processed)
-                raise MastodonNetworkError("Could not complete request: %s" % err) from err
+                if self._mask(str(err)) != str(err):
+                    raise failure from None  # the original text shows a secret
+                raise failure from err
             response_headers = getattr(response, "headers", None) or {}
+            status = response.status_code
             if limiter is not None:
-                limiter.release(response_headers, response.status_code)
+                limiter.release(response_headers, status)
             if self.debug_requests:
-                _debug.print_response(response.status_code, response_headers,
+                _debug.print_response(status, response_headers,
                                       body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))
-            if response.status_code != 429:
-                break
-            if limiter is None or limiter.method == "throw":
-                raise MastodonRatelimitError("Hit rate limit.")
-            delay = limiter.exhausted(response_headers)
-            if delay is None:  # no usable reset time: back off (every thread), growing
-                attempts += 1
-                if attempts > BACKOFF_ATTEMPTS:
-                    raise MastodonRatelimitError(
-                        "Hit rate limit; gave up after %d retries without a usable reset time" % BACKOFF_ATTEMPTS)
-                delay = limiter.back_off(backoff)
-                backoff = min(backoff * BACKOFF_FACTOR, MAX_SLEEP)
-            # The retry (same headers, so the same Idempotency-Key) waits in acquire().
-            log.info("Rate limit hit on %s %s; retrying in %.1fs", method, path, delay)
+            if logging_on:
+                _debug.log_response(log, method, url, status, response_headers, body, time.monotonic() - started)
+            if status == 429:
+                if limiter is None or limiter.method == "throw":
+                    raise MastodonRatelimitError("Hit rate limit.", status_code=429,
+                                                 reason=getattr(response, "reason", None),
+                                                 error=_error_text(response), headers=response_headers)
+                delay = limiter.exhausted(response_headers)
+                if delay is None:  # no usable reset time: Retry-After, or back off (every thread)
+                    left = self._ratelimit_max_wait - waited_429
+                    wanted = retry_after(response_headers)
+                    if wanted is None:
+                        wanted = min(backoff, left)
+                        backoff = min(backoff * BACKOFF_FACTOR, MAX_SLEEP)
+                    if left <= 0.001 or wanted > left:
+                        error = api_error(response, MastodonTooManyRequestsError)
+                        log.info("Rate limit hit on %s %s; giving up after waiting %.1fs", method, path, waited_429)
+                        raise error
+                    delay = limiter.back_off(wanted)
+                    waited_429 += delay
+                # The retry (same headers, so the same Idempotency-Key) waits in acquire().
+                log.info("Rate limit hit on %s %s; retrying in %.1fs", method, path, delay)
+                continue
+            if retry_state is not None and retry_state.after_status(status, response_headers):
+                log.info("%s %s answered %s; retrying in %.1fs", method, path, status, retry_state.delay)
+                retry_state.sleep()
+                continue
+            break
 
         if return_response:
             return response
         if check_errors and _is_error(response):
             raise api_error(response)
         result = self._parse_body(response, body)
-        if isinstance(result, list) and check_errors:
+        if check_errors and (isinstance(result, list) or (paginate_dict and isinstance(result, dict))):
             result = self._attach_pagination(result, response_headers, method, path, params)
         return result
+
+    def _request_slashed(self, method: str, path: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """``_request`` for a path that 1.8.0 sends with a trailing slash (Mastodon serves
+        both forms; Takahe only the bare one): a 404 is retried once without the slash,
+        and when that works the client asks for the bare path from then on."""
+        bare = path.rstrip("/")
+        bare_paths = self.__dict__.setdefault("_bare_paths", set())
+        if path in bare_paths:
+            return self._request(method, bare, params)
+        try:
+            return self._request(method, path, params)
+        except MastodonNotFoundError:
+            log.info("%s gave 404; trying %s", path, bare)
+        result = self._request(method, bare, params)
+        bare_paths.add(path)
+        return result
+
+    def _transport_failure(self, err: BaseException) -> Optional[Exception]:
+        """The library error for an exception raised while sending a request and reading
+        its answer, or None when it is not a failure of the transport (then it is raised
+        as it is). Never contains the access token."""
+        if isinstance(err, MastodonNetworkError):
+            return err
+        if isinstance(err, _NOT_TRANSPORT):
+            return MastodonIllegalArgumentError(self._mask("Could not send the request: %s" % (err,)))
+        if isinstance(err, (requests.RequestException, urllib3.exceptions.HTTPError, OSError)):
+            return MastodonNetworkError(self._mask("Could not complete request: %s" % (err,)))
+        return None
+
+    def _mask(self, text: str) -> str:
+        """``text`` with the client's secrets replaced by ``***``."""
+        for secret in (self._access_token, getattr(self, "client_secret", None), getattr(self, "_refresh_token", None)):
+            if secret and isinstance(secret, str) and secret in text:
+                text = text.replace(secret, _debug.MASK)
+        return text
 
     @staticmethod
     def _parse_body(response: Any, body: Any) -> Any:
@@ -412,12 +550,12 @@ class RequestCore:
         except ValueError:
             raise MastodonAPIError(
                 "Could not parse response as JSON, response code was %s" % response.status_code,
-                response.status_code, getattr(response, "reason", None), None) from None
+                response.status_code, getattr(response, "reason", None), None,
+                headers=getattr(response, "headers", None)) from None
 
     @staticmethod
-    def _attach_pagination(items: List[Any], headers: Any, method: str, path: str,
-                           params: Dict[str, Any]) -> AttribAccessList:
-        page = AttribAccessList(items)
+    def _attach_pagination(items: Any, headers: Any, method: str, path: str, params: Dict[str, Any]) -> Any:
+        page: Any = items if isinstance(items, dict) else AttribAccessList(items)
         link = headers.get("Link") if hasattr(headers, "get") else None
         if not link or not isinstance(link, str):
             return page
@@ -430,7 +568,7 @@ class RequestCore:
                 info = _pagination_info(params, method, path, ("since_id", "min_id"))
                 info["max_id"] = found
                 page._pagination_next = info
-                if page and isinstance(page[-1], AttribAccessDict):
+                if isinstance(page, list) and page and isinstance(page[-1], AttribAccessDict):
                     page[-1]._pagination_next = info
             elif rel == "prev":
                 for key in ("since_id", "min_id"):  # min_id (2.6.0+) wins over since_id
@@ -440,16 +578,17 @@ class RequestCore:
                     info = _pagination_info(params, method, path, ("max_id", "since_id", "min_id"))
                     info[key] = found
                     page._pagination_prev = info
-                    if page and isinstance(page[0], AttribAccessDict):
+                    if isinstance(page, list) and page and isinstance(page[0], AttribAccessDict):
                         page[0]._pagination_prev = info
         return page
 
     def _fetch_page(self, info: Dict[str, Any]) -> Any:
-        """Replay a request described by a pagination dict."""
+        """Replay a request described by a pagination dict (a dict answer, such as
+        grouped notifications, carries pagination information again)."""
         params = dict(info)
         method = params.pop("_pagination_method")
         path = params.pop("_pagination_endpoint")
-        return self._request(method, path, params)
+        return self._request(method, path, params, paginate_dict=True)
 
 
 def _link_value(url: str, key: str) -> Any:

@@ -17,6 +17,24 @@ from typing import List, Optional, Sequence, cast
 from mastodon.errors import MastodonFileNotFoundError, MastodonIllegalArgumentError
 
 
+def clean_token(token: object) -> Optional[str]:
+    """An access token as it may be sent: surrounding whitespace (a trailing newline,
+    CRLF) stripped. A token with any other whitespace or a control or non-ASCII
+    character raises MastodonIllegalArgumentError, whose text never contains it."""
+    if token is None:
+        return None
+    if not isinstance(token, str):
+        raise MastodonIllegalArgumentError(
+            "An access token must be a string (or the path of a credential file), got a %s" % type(token).__name__)
+    token = token.strip()
+    for position, char in enumerate(token):
+        if not "!" <= char <= "~":
+            raise MastodonIllegalArgumentError(
+                "The access token contains whitespace, a control character or a non-ASCII character "
+                "(at position %d); check the token or the file it was read from" % (position + 1))
+    return token
+
+
 def as_existing_file(value: object) -> Optional[str]:
     """The path of ``value`` if it names an existing file (str or path-like), else None."""
     if value is None or isinstance(value, (bytes, int)):

@@ -59,3 +59,23 @@ def print_response(status_code: int, headers: Mapping[str, str], text: str) -> N
     print("Mastodon: Response received with code %s." % status_code)
     print("response headers: %s" % (mask_headers(headers),))
     print("Response text content: %s" % mask_text(text))
+
+
+#: Response bodies are logged up to this many characters.
+LOG_BODY_LIMIT = 2000
+
+
+def log_request(logger: Any, method: str, url: str, params: Any, headers: Mapping[str, str], files: Any) -> None:
+    """Log a request at DEBUG on ``logger``, secrets masked."""
+    logger.debug("Request: %s %s parameters=%s headers=%s files=%s", method, url, mask_params(params),
+                 mask_headers(headers), sorted(files) if files else None)
+
+
+def log_response(logger: Any, method: str, url: str, status: int, headers: Mapping[str, str], body: Any,
+                 elapsed: float) -> None:
+    """Log a response at DEBUG on ``logger``, secrets masked, the body shortened."""
+    text = body.decode("utf-8", "replace") if isinstance(body, (bytes, bytearray)) else str(body)
+    if len(text) > LOG_BODY_LIMIT:
+        text = text[:LOG_BODY_LIMIT] + "... (%d characters)" % len(text)
+    logger.debug("Response: %s %s -> %s in %.3fs headers=%s body=%s", method, url, status, elapsed,
+                 mask_headers(headers), mask_text(text))

@@ -68,18 +68,32 @@ def path_segment(value: Any) -> str:
     return quote(text, safe="")
 
 
+#: Values that go into a query or form as they are.
+_PLAIN = (str, int, float, bytes)
+
+
+def _unencodable(key: str, value: Any, how: str) -> MastodonIllegalArgumentError:
+    return MastodonIllegalArgumentError(
+        "Parameter %r cannot be sent %s: got a %s" % (key, how, type(value).__name__))
+
+
 def _form_value(key: str, value: Any) -> Any:
     if value is True:
         return "1"
     if value is False:
         return "0"
+    if isinstance(value, _PLAIN):
+        return value
     if isinstance(value, dict):
-        return unpack_id(value)
+        value = unpack_id(value)
+        if not isinstance(value, _PLAIN):
+            raise _unencodable(key, value, "as an id")
+        return value
     if isinstance(value, datetime):
         if key in PAGINATION_ID_KEYS:
             return datetime_to_snowflake(value)
         return iso_utc(value)
-    return value
+    raise _unencodable(key, value, "in a query or form")
 
 
 def form_pairs(params: Optional[Dict[str, Any]]) -> List[Tuple[str, Any]]:
@@ -100,17 +114,22 @@ def form_pairs(params: Optional[Dict[str, Any]]) -> List[Tuple[str, Any]]:
     return pairs
 
 
-def _json_value(value: Any) -> Any:
+def _json_value(key: str, value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float)):  # bool is an int
+        return value
     if isinstance(value, datetime):
         return iso_utc(value)
     if isinstance(value, dict):
-        return {k: _json_value(v) for k, v in value.items() if v is not None}
+        return {k: _json_value("%s[%s]" % (key, k), v) for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
-        return [_json_value(v) for v in value]
-    return value
+        return [_json_value(key, v) for v in value]
+    # a set has no order (poll options, ...): the caller must choose one
+    raise _unencodable(key, value, "as JSON%s" % (" (use a list)" if isinstance(value, (set, frozenset)) else ""))
 
 
 def json_body(params: Optional[Dict[str, Any]]) -> Dict[str, Any]:
-    """Encode parameters as a JSON object: ``None`` dropped, datetimes as ISO 8601."""
-    encoded: Dict[str, Any] = _json_value(params or {})
-    return encoded
+    """Encode parameters as a JSON object: ``None`` dropped, datetimes as ISO 8601.
+
+    Values that JSON cannot hold (sets, arbitrary objects) raise
+    MastodonIllegalArgumentError naming the parameter."""
+    return {k: _json_value(k, v) for k, v in (params or {}).items() if v is not None}

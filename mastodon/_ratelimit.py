@@ -41,11 +41,14 @@ The modes
     request through, to check.
 
 429 answers (in "wait" and "pace" mode; see ``RequestCore._request``)
-    With a usable reset time, :meth:`RateLimiter.exhausted` marks the window as used
-    up and the request is retried after the reset. Without one, the request core backs
-    off (growing delays, :data:`BACKOFF_START` times :data:`BACKOFF_FACTOR` per retry,
-    at most :data:`BACKOFF_ATTEMPTS` retries) through :meth:`RateLimiter.back_off`,
-    which every thread respects.
+    With a usable reset time (``X-RateLimit-Reset``), :meth:`RateLimiter.exhausted`
+    marks the window as used up and the request is retried after the reset, as in
+    1.8.0. Without one, the request core waits what ``Retry-After`` asks for, or else
+    backs off (growing delays, :data:`BACKOFF_START` times :data:`BACKOFF_FACTOR` per
+    retry), through :meth:`RateLimiter.back_off`, which every thread respects. These
+    waits add up to at most the client's ``ratelimit_max_wait`` per call (a minute by
+    default; 0 gives 1.8.0's behaviour of raising at once); then
+    :class:`~mastodon.errors.MastodonTooManyRequestsError` is raised.
 """
 from __future__ import annotations
 
@@ -61,10 +64,12 @@ log = logging.getLogger("mastodon")
 
 #: Never sleep longer than this at once (seconds).
 MAX_SLEEP = 300.0
-#: Backoff for a 429 without a usable reset time: first sleep, growth factor, attempts.
+#: Backoff for a 429 without a usable reset time: first sleep and growth factor. All
+#: the waits of one call for such answers add up to at most the client's
+#: ``ratelimit_max_wait`` (default :data:`DEFAULT_MAX_WAIT`).
 BACKOFF_START = 1.0
 BACKOFF_FACTOR = 2.0
-BACKOFF_ATTEMPTS = 8
+DEFAULT_MAX_WAIT = 60.0
 #: Reset times further ahead than this (seconds, after clock-skew correction) are
 #: implausible and ignored: Mastodon's windows are minutes long.
 MAX_RESET_AHEAD = 86400.0
@@ -103,6 +108,33 @@ def _parse_date(value: Any) -> float:
     if parsed.tzinfo is None:  # "-0000": UTC, as far as HTTP is concerned
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.timestamp()
+
+
+def retry_after(headers: Mapping[str, str]) -> Optional[float]:
+    """The wait (seconds, >= 0) a ``Retry-After`` header asks for (a number of seconds
+    or an HTTP date, read against the answer's ``Date``), or None without a usable one."""
+    value = headers.get("Retry-After") if headers else None
+    if value is None:
+        return None
+    value = str(value).strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = _parse_date(value)
+        except ValueError:
+            return None
+        now = time.time()
+        date = headers.get("Date")
+        if date:
+            try:
+                now = _parse_date(date)
+            except ValueError:
+                pass
+        seconds = when - now
+    if not math.isfinite(seconds):
+        return None
+    return max(seconds, 0.0)
 
 
 class RateLimiter:

@@ -4,8 +4,10 @@ Each check raises :class:`~mastodon.errors.MastodonIllegalArgumentError` with a 
 that names the parameter and says what is allowed.
 """
 from __future__ import annotations
+from datetime import date, datetime
 from typing import Any, Iterable, List, Optional
 
+from mastodon._encoding import unpack_id
 from mastodon.errors import MastodonIllegalArgumentError
 
 
@@ -27,10 +29,7 @@ def check_choice(name: str, value: Any, allowed: Iterable[str], *, required: boo
 
 
 def id_list(name: str, value: Any) -> Optional[List[Any]]:
-    """One id (or dict with an id) or a list of them, as a list; None stays None.
-
-    The core unpacks the dicts when it encodes the request.
-    """
+    """One id (or dict with an id) or a list of them, as a list of ids; None stays None."""
     if value is None:
         return None
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -40,4 +39,21 @@ def id_list(name: str, value: Any) -> Optional[List[Any]]:
     for item in items:
         if item is None or isinstance(item, (bool, list, tuple, set, frozenset)):
             raise MastodonIllegalArgumentError("%s must be ids or dicts with an id, got %r" % (name, value))
-    return items
+    return [unpack_id(item) for item in items]
+
+
+def date_text(name: str, value: Any) -> Optional[str]:
+    """A calendar date (``datetime.date``, ``datetime.datetime`` or a ``"YYYY-MM-DD"``
+    string) as ``"YYYY-MM-DD"``; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise MastodonIllegalArgumentError("%s must be a date or a 'YYYY-MM-DD' string, got %r" % (name, value))

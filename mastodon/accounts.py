@@ -1,50 +1,17 @@
 """Accounts: registration, profiles, following (manual sections 3.4.2 and 3.6)."""
 from __future__ import annotations
-from typing import Any, Dict, Iterable, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
 
-from mastodon._core import RequestCore
-from mastodon._files import upload_parts
-from mastodon.authentication import DEFAULT_SCOPES, check_granted_scopes
+from mastodon._core import RequestCore, api_error
+from mastodon._encoding import IdLike, page_params
+from mastodon._oauth import DEFAULT_SCOPES, accept_token, check_granted_scopes, token_request
+from mastodon._validate import date_text, id_list
 from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
-from mastodon.utility import api_version
 from mastodon.return_types import (
     Account, AccountCreationError, CredentialAccount, FamiliarFollowers, FeaturedTag, NonPaginatableList,
     PaginatableList, Relationship, Status, UserList)
-
-#: An id, or a dict (such as an account dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
-#: Most profile fields the server accepts.
-MAX_PROFILE_FIELDS = 4
-
-
-def _fields_attributes(fields: Iterable[Any]) -> Dict[str, Any]:
-    """Encode profile fields as ``fields_attributes[i][name]`` / ``[value]`` parameters.
-
-    Each field is a ``(name, value)`` pair or a dict with ``name`` and ``value`` (as in
-    ``account.source.fields``). An empty sequence clears all fields (the server drops
-    entries with a blank name).
-    """
-    if isinstance(fields, (str, bytes, dict)) or not hasattr(fields, "__iter__"):
-        raise MastodonIllegalArgumentError("fields must be a list of (name, value) pairs, got %r" % (fields,))
-    pairs = list(fields)
-    if len(pairs) > MAX_PROFILE_FIELDS:
-        raise MastodonIllegalArgumentError("A maximum of %d fields are allowed, got %d"
-                                           % (MAX_PROFILE_FIELDS, len(pairs)))
-    if not pairs:
-        pairs = [("", "")]
-    params: Dict[str, Any] = {}
-    for index, pair in enumerate(pairs):
-        if isinstance(pair, dict) and "name" in pair and "value" in pair:
-            name, value = pair["name"], pair["value"]
-        elif isinstance(pair, (list, tuple)) and len(pair) == 2:
-            name, value = pair
-        else:
-            raise MastodonIllegalArgumentError(
-                "Each profile field must be a (name, value) pair or a dict with name and value, got %r" % (pair,))
-        params["fields_attributes[%d][name]" % index] = "" if name is None else name
-        params["fields_attributes[%d][value]" % index] = "" if value is None else value
-    return params
+from mastodon.utility import api_version
 
 
 def _matching_account(accounts: Sequence[Any], query: str) -> Any:
@@ -66,7 +33,7 @@ def _matching_account(accounts: Sequence[Any], query: str) -> Any:
 # Module functions rather than methods, so that no private name can clash in the Mastodon class.
 def _account_page(api: RequestCore, id: IdLike, what: str, max_id: Any, min_id: Any, since_id: Any,
                   limit: Optional[int]) -> Any:
-    params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+    params = page_params(max_id, min_id, since_id, limit)
     return api._request("GET", api._path("/api/v1/accounts/{}/" + what, id), params)
 
 
@@ -78,11 +45,12 @@ def _account_action(api: RequestCore, id: IdLike, action: str,
 class AccountsMixin(RequestCore):
     """Account endpoints."""
 
-    @api_version("2.7.0", "2.7.0", "3.4.0")
+    @api_version("2.7.0", "2.7.0", "3.4.0", params={"date_of_birth": "4.4.0"})
     def create_account(self, username: str, password: str, email: str, agreement: bool = False,
                        reason: Optional[str] = None, locale: str = "en", scopes: Sequence[str] = DEFAULT_SCOPES,
                        to_file: Optional[Any] = None,
-                       return_detailed_error: bool = False) -> Union[Optional[str], Tuple[Optional[str], AccountCreationError]]:
+                       return_detailed_error: bool = False,
+                       date_of_birth: Optional[Any] = None) -> Union[Optional[str], Tuple[Optional[str], AccountCreationError]]:
         """Register a new user account and log the client in as it.
 
         ``agreement`` must be True (after the user has read and accepted the server's
@@ -92,31 +60,41 @@ class AccountsMixin(RequestCore):
 
         Returns the access token (usable once the e-mail is confirmed), also saved to
         ``to_file`` like :meth:`log_in` does. A refusal raises
-        :class:`MastodonIllegalArgumentError`, unless ``return_detailed_error`` is True:
+        :class:`MastodonIllegalArgumentError` (a server failure, 5xx, raises
+        :class:`MastodonServerError`), unless ``return_detailed_error`` is True:
         then ``(token, {})`` is returned on success and ``(None, error)`` on failure,
         where ``error`` is the server's answer (``error`` text and ``details`` per field,
         with categories such as ``ERR_TAKEN`` or ``ERR_BLANK``).
+
+        ``date_of_birth`` (Mastodon 4.4.0 and newer; a ``datetime.date`` or a
+        ``"YYYY-MM-DD"`` string) is needed by servers that set a minimum age (the
+        instance's ``registrations.min_age``).
         """
+        birth_date = date_text("date_of_birth", date_of_birth)
         if self.client_id is None or self.client_secret is None:
             raise MastodonIllegalArgumentError("create_account needs the client id and secret of a registered app")
-        app_token = self._token_request({  # type: ignore[attr-defined]
+        app_token = token_request(self, {
             "scope": " ".join(scopes), "client_id": self.client_id, "client_secret": self.client_secret,
             "grant_type": "client_credentials"}, "Invalid request during oauth phase", access_token="")
         params = {
             "username": username, "password": password, "email": email,
             "agreement": True if agreement else None, "reason": reason, "locale": locale,
             "return_detailed_error": bool(return_detailed_error),
+            "date_of_birth": birth_date,
             "client_id": self.client_id, "client_secret": self.client_secret,
         }
-        response = self._request("POST", "/api/v1/accounts", params, rate_limited=False,
-                                 access_token=app_token["access_token"], check_errors=False)
+        answer = self._request("POST", "/api/v1/accounts", params, rate_limited=False,
+                               access_token=app_token["access_token"], return_response=True)
+        if answer.status_code >= 500:  # the server failed; the request was not refused
+            raise api_error(answer)
+        response = self._parse_body(answer, answer.content)
         if not isinstance(response, dict) or "access_token" not in response:
             if return_detailed_error:
                 return None, response if isinstance(response, dict) else {"error": response}  # type: ignore[return-value]
             error_text = response.get("error") if isinstance(response, dict) else response
             raise MastodonIllegalArgumentError("Invalid request: %s" % (error_text,))
         check_granted_scopes(scopes, response.get("scope"))
-        self._accept_token(response, to_file)  # type: ignore[attr-defined]
+        accept_token(self, response, to_file)
         if return_detailed_error:
             return response["access_token"], {}  # type: ignore[return-value]
         return response["access_token"]
@@ -135,6 +113,19 @@ class AccountsMixin(RequestCore):
         Needs no login for publicly visible accounts. Returns an account dict.
         """
         return self._request("GET", self._path("/api/v1/accounts/{}", id))
+
+    @api_version("4.3.0", "4.3.0", "4.3.0")
+    def accounts(self, ids: Sequence[IdLike]) -> NonPaginatableList[Account]:
+        """Fetch several accounts at once; ``ids`` is a list of ids or account dicts
+        (the server answers for up to 40).
+
+        An empty list raises :class:`~mastodon.errors.MastodonIllegalArgumentError`.
+        Returns a list of account dicts, for the ids the server knows.
+        """
+        id_values = id_list("ids", ids)
+        if not id_values:
+            raise MastodonIllegalArgumentError("accounts needs at least one account id")
+        return self._request("GET", "/api/v1/accounts", {"id": id_values})
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
     def account_verify_credentials(self) -> CredentialAccount:
@@ -159,7 +150,7 @@ class AccountsMixin(RequestCore):
                          exclude_replies: bool = False, exclude_reblogs: bool = False,
                          tagged: Optional[str] = None, max_id: Optional[Any] = None,
                          min_id: Optional[Any] = None, since_id: Optional[Any] = None,
-                         limit: Optional[int] = None) -> PaginatableList[Status]:
+                         limit: Optional[int] = None, exclude_direct: Optional[bool] = None) -> PaginatableList[Status]:
         """Fetch the statuses posted (and boosted) by the account ``id``, newest first,
         as the logged-in user sees them (direct messages to them included).
 
@@ -167,18 +158,19 @@ class AccountsMixin(RequestCore):
         statuses (reliable for local accounts only). ``exclude_replies`` /
         ``exclude_reblogs``: leave out replies / boosts. ``tagged``: only statuses with
         this hashtag (a single tag; a leading ``#`` is removed). ``max_id``, ``min_id``
-        and ``since_id`` may be ids, status dicts or datetimes.
+        and ``since_id`` may be ids, status dicts or datetimes. ``exclude_direct``: leave
+        out direct messages.
 
         Needs no login for public statuses of publicly visible accounts (Mastodon
         2.7.0 and newer). Returns a paginated list of status dicts.
         """
-        params = {
-            "only_media": True if only_media else None, "pinned": True if pinned else None,
-            "exclude_replies": True if exclude_replies else None,
-            "exclude_reblogs": True if exclude_reblogs else None,
-            "tagged": tagged.lstrip("#") if isinstance(tagged, str) else tagged,
-            "max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
-        }
+        params = page_params(
+            max_id, min_id, since_id, limit,
+            only_media=True if only_media else None, pinned=True if pinned else None,
+            exclude_replies=True if exclude_replies else None,
+            exclude_reblogs=True if exclude_reblogs else None,
+            exclude_direct=True if exclude_direct else None,
+            tagged=tagged.lstrip("#") if isinstance(tagged, str) else tagged)
         return self._request("GET", self._path("/api/v1/accounts/{}/statuses", id), params)
 
     @api_version("1.0.0", "2.6.0", "3.3.0")
@@ -199,7 +191,7 @@ class AccountsMixin(RequestCore):
         """
         return _account_page(self, id, "followers", max_id, min_id, since_id, limit)
 
-    @api_version("1.0.0", "1.4.0", "3.3.0")
+    @api_version("1.0.0", "1.4.0", "3.3.0", params={"with_suspended": "4.3.0"})
     def account_relationships(self, id: Union[IdLike, Sequence[IdLike]],
                               with_suspended: Optional[bool] = None) -> NonPaginatableList[Relationship]:
         """Fetch the relationships (following, followed by, blocking, muting, follow
@@ -386,39 +378,3 @@ class AccountsMixin(RequestCore):
         Returns a relationship dict, whose ``note`` holds the new note.
         """
         return _account_action(self, id, "note", {"comment": comment})
-
-    # -- the logged-in user's profile --------------------------------------------------------------
-    @api_version("1.1.1", "3.1.0", "3.3.0")
-    def account_update_credentials(self, display_name: Optional[str] = None, note: Optional[str] = None,
-                                   avatar: Optional[Any] = None, avatar_mime_type: Optional[str] = None,
-                                   header: Optional[Any] = None, header_mime_type: Optional[str] = None,
-                                   locked: Optional[bool] = None, bot: Optional[bool] = None,
-                                   discoverable: Optional[bool] = None,
-                                   fields: Optional[Sequence[Any]] = None) -> CredentialAccount:
-        """Update the logged-in user's profile; only the arguments given are changed.
-
-        ``note`` is the bio. ``avatar`` and ``header`` are images, each given as a file
-        path, as ``bytes`` or as a binary file object, and uploaded as a multipart body.
-        For a path the mime type is detected as for media uploads (from the content
-        with python-magic when installed, else from the file name), and
-        ``avatar_mime_type`` / ``header_mime_type`` is used when that fails; for data
-        and file objects pass it (for a file object with a name it is otherwise
-        guessed from the name).
-
-        ``locked``: follow requests need manual approval. ``bot``: mark the account as
-        automated. ``discoverable``: list the account in the profile directory.
-
-        ``fields`` are the profile's name-value fields: up to four ``(name, value)``
-        pairs (or dicts with ``name`` and ``value``, such as ``me().source.fields``);
-        they replace all current fields, and an empty list removes them. More than four
-        raise :class:`~mastodon.errors.MastodonIllegalArgumentError`, as does a path that
-        is not a file or data without a mime type, before anything is sent.
-
-        Returns the updated account dict of the logged-in user (with ``source``).
-        """
-        params: Dict[str, Any] = {"display_name": display_name, "note": note, "locked": locked, "bot": bot,
-                                  "discoverable": discoverable}
-        if fields is not None:
-            params.update(_fields_attributes(fields))
-        files = upload_parts(avatar=(avatar, avatar_mime_type), header=(header, header_mime_type))
-        return self._request("PATCH", "/api/v1/accounts/update_credentials", params, files=files or None)

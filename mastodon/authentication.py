@@ -2,42 +2,27 @@
 from __future__ import annotations
 import datetime
 import logging
-from typing import Any, Dict, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Sequence, Tuple, Union, cast
 from urllib.parse import urlencode
 
 import requests
+from urllib3.util import Retry
 
-from mastodon import _credentials
-from mastodon._core import RequestCore, api_error
-from mastodon._ratelimit import RATELIMIT_METHODS, RateLimiter
-from mastodon.errors import (MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError,
-                             MastodonRatelimitError, MastodonServerError, MastodonVersionError)
+from mastodon import _credentials, _oauth
+from mastodon._core import RequestCore
+from mastodon._oauth import DEFAULT_SCOPES, OOB_REDIRECT, SCOPE_SETS, check_granted_scopes  # noqa: F401 - re-exported
+from mastodon._ratelimit import DEFAULT_MAX_WAIT, RATELIMIT_METHODS, RateLimiter
+from mastodon.errors import (MastodonAPIError, MastodonError, MastodonIllegalArgumentError, MastodonNetworkError,
+                             MastodonVersionError)
+from mastodon.return_types import Application, OAuthServerInfo, OAuthUserInfo
 from mastodon.utility import AttribAccessDict, api_version, parse_version_string
-from mastodon.return_types import Application
 
 log = logging.getLogger("mastodon")
 
-DEFAULT_SCOPES = ["read", "write", "follow", "push"]
-OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 FEATURE_SETS = ("mainline", "fedibird", "pleroma")
 VERSION_CHECK_MODES = ("created", "changed", "none")
-
-#: Scopes that a granted umbrella scope implies, for checking what log_in was granted.
-SCOPE_SETS = {
-    "read": ["read:accounts", "read:blocks", "read:favourites", "read:filters", "read:follows",
-             "read:lists", "read:mutes", "read:notifications", "read:search", "read:statuses",
-             "read:bookmarks"],
-    "write": ["write:accounts", "write:blocks", "write:favourites", "write:filters", "write:follows",
-              "write:lists", "write:media", "write:mutes", "write:notifications", "write:reports",
-              "write:statuses", "write:bookmarks", "write:conversations"],
-    "follow": ["read:blocks", "read:follows", "read:mutes", "write:blocks", "write:follows", "write:mutes"],
-    "admin:read": ["admin:read:accounts", "admin:read:reports", "admin:read:domain_allows",
-                   "admin:read:domain_blocks", "admin:read:ip_blocks", "admin:read:email_domain_blocks",
-                   "admin:read:canonical_email_blocks"],
-    "admin:write": ["admin:write:accounts", "admin:write:reports", "admin:write:domain_allows",
-                    "admin:write:domain_blocks", "admin:write:ip_blocks", "admin:write:email_domain_blocks",
-                    "admin:write:canonical_email_blocks"],
-}
+#: Marks "not looked up yet" in the per-client caches below.
+_UNSET = object()
 
 
 def protocolize(base_url: str) -> str:
@@ -46,20 +31,6 @@ def protocolize(base_url: str) -> str:
     if not base_url.startswith(("http://", "https://")):
         base_url = "https://" + base_url
     return base_url.rstrip("/")
-
-
-def check_granted_scopes(requested: Sequence[str], granted_text: Optional[str]) -> None:
-    """Raise MastodonAPIError unless the granted scopes cover the requested ones."""
-    if granted_text is None:
-        log.warning("The server did not say which scopes it granted; assuming all were")
-        return
-    granted = granted_text.split(" ")
-    for umbrella, implied in SCOPE_SETS.items():
-        if umbrella in granted:
-            granted += implied
-    if not set(requested) <= set(granted):
-        raise MastodonAPIError('Granted scopes "%s" do not contain all of the requested scopes "%s".'
-                               % (" ".join(granted_text.split(" ")), " ".join(requested)))
 
 
 class AuthenticationMixin(RequestCore):
@@ -71,7 +42,9 @@ class AuthenticationMixin(RequestCore):
                  ratelimit_pacefactor: float = 1.1, request_timeout: Any = 300,
                  mastodon_version: Optional[str] = None, version_check_mode: str = "created",
                  session: Optional[requests.Session] = None, feature_set: str = "mainline",
-                 user_agent: Optional[str] = "mastodonpy", lang: Optional[str] = None) -> None:
+                 user_agent: Optional[str] = "mastodonpy", lang: Optional[str] = None,
+                 ratelimit_max_wait: float = DEFAULT_MAX_WAIT,
+                 retries: Union[bool, int, Retry, None] = False) -> None:
         """Create a client for the server at ``api_base_url``.
 
         ``client_id`` and ``access_token`` may be given directly or as paths of the files
@@ -114,6 +87,14 @@ class AuthenticationMixin(RequestCore):
                 raise MastodonVersionError(
                     "Bad mastodon_version %r: give a version like '4.2.0'" % (mastodon_version,)) from None
 
+        if isinstance(ratelimit_max_wait, bool) or not isinstance(ratelimit_max_wait, (int, float)) \
+                or not ratelimit_max_wait >= 0:
+            raise MastodonIllegalArgumentError(
+                "ratelimit_max_wait must be a number of seconds >= 0, got %r" % (ratelimit_max_wait,))
+        self._ratelimit_max_wait = float(ratelimit_max_wait)
+        if retries is not False and retries is not None:
+            from mastodon._retry import make_policy  # only clients with retries need it
+            self._retry_policy = make_policy(retries)
         self._limiter = RateLimiter(ratelimit_method, 1.0)
         self.ratelimit_pacefactor = ratelimit_pacefactor  # checked by the property
         self._instance_cache: Optional[AttribAccessDict] = None
@@ -124,6 +105,7 @@ class AuthenticationMixin(RequestCore):
         self.debug_requests = debug_requests
         self.request_timeout = request_timeout
         self.session = session if session is not None else requests.Session()
+        self._owns_session = session is None
         self.feature_set = feature_set
         self.lang = lang
         self.version_check_mode = version_check_mode
@@ -205,14 +187,19 @@ class AuthenticationMixin(RequestCore):
     def create_app(client_name: str, scopes: Sequence[str] = DEFAULT_SCOPES,
                    redirect_uris: Optional[Union[str, Sequence[str]]] = None, website: Optional[str] = None,
                    to_file: Optional[Any] = None, api_base_url: Optional[str] = None,
-                   request_timeout: Any = 300, session: Optional[requests.Session] = None) -> Tuple[str, str]:
+                   request_timeout: Any = 300, session: Optional[requests.Session] = None,
+                   user_agent: str = "mastodonpy") -> Tuple[str, str]:
         """Register an app called ``client_name`` with ``scopes`` on the server at ``api_base_url``.
 
-        ``redirect_uris`` (one URL or a list) are where OAuth logins may redirect to
-        (default: the out-of-band URN, which shows the code to the user). ``website`` is
-        shown with the app. ``to_file`` saves the client id, secret, base URL and app
-        name (mode 0600, written atomically) for use as the constructor's ``client_id``.
-        Register once and keep the file: do not register on every start.
+        ``redirect_uris`` (one URL or a list of several) are where OAuth logins may
+        redirect to (default: the out-of-band URN, which shows the code to the user).
+        ``website`` is shown with the app. ``to_file`` saves the client id, secret, base
+        URL and app name (mode 0600, written atomically) for use as the constructor's
+        ``client_id``. Register once and keep the file: do not register on every start.
+
+        The request goes through the same code as every other call: it is sent with
+        ``session`` (a ``requests.Session``; a private one otherwise) and ``user_agent``,
+        bounded by ``request_timeout``, and logged like other requests.
 
         A failed registration raises :class:`MastodonNetworkError` (no answer) or
         :class:`MastodonAPIError` (an answer without the credentials; the class follows
@@ -232,34 +219,20 @@ class AuthenticationMixin(RequestCore):
             request_data["redirect_uris"] = redirect_uris
         if website is not None:
             request_data["website"] = website
-        url = api_base_url + "/api/v1/apps"
+        from mastodon.Mastodon import Mastodon  # the full client, built without any request
+        own_session = session is None
+        client = Mastodon(api_base_url=api_base_url, request_timeout=request_timeout,
+                          session=requests.Session() if session is None else session,
+                          user_agent=user_agent, version_check_mode="none", ratelimit_method="throw")
         try:
-            if session is not None:
-                answer = session.post(url, data=request_data, timeout=request_timeout)
-            else:
-                answer = requests.post(url, data=request_data, timeout=request_timeout)
-        except Exception as err:  # noqa: BLE001 - any failure to get an answer
-            raise MastodonNetworkError("Could not complete request: %s" % err) from err
-        status = getattr(answer, "status_code", None)
-        failed = isinstance(status, int) and status >= 400
-        try:
-            response = answer.json()
-        except ValueError:  # not JSON: an error page, or not a Mastodon server
-            if status == 429:
-                raise MastodonRatelimitError("Hit rate limit.") from None
-            if failed:
-                raise api_error(answer) from None
-            raise MastodonAPIError("Could not parse response as JSON, response code was %s" % status,
-                                   status, getattr(answer, "reason", None), None) from None
-        except Exception as err:  # noqa: BLE001 - the body could not be read
-            raise MastodonNetworkError("Could not complete request: %s" % err) from err
-        if not isinstance(response, dict) or "client_id" not in response or "client_secret" not in response:
-            if status == 429:
-                raise MastodonRatelimitError("Hit rate limit.")
-            if failed:
-                raise api_error(answer)
+            response = client._request("POST", "/api/v1/apps", request_data, access_token="", rate_limited=False)
+        finally:
+            if own_session:
+                client.session.close()
+        if not isinstance(response, dict) or not response.get("client_id") or not response.get("client_secret"):
             error_text = response.get("error") if isinstance(response, dict) else response
-            raise MastodonAPIError("App registration failed", status, getattr(answer, "reason", None), error_text)
+            raise MastodonAPIError("App registration failed: the answer holds no client id and secret",
+                                   200, None, error_text)
         if to_file is not None:
             _credentials.write_lines(to_file, [response["client_id"], response["client_secret"],
                                                api_base_url, client_name])
@@ -271,13 +244,83 @@ class AuthenticationMixin(RequestCore):
 
         Returns an application dict (``name``, ``website``, ``scopes``, ...).
         """
-        return self._request("GET", "/api/v1/apps/verify_credentials")
+        return cast(Application, self._request("GET", "/api/v1/apps/verify_credentials"))
+
+    # -- server metadata and caches -----------------------------------------------------------
+    def oauth_authorization_server_info(self) -> OAuthServerInfo:
+        """Fetch the server's OAuth metadata (RFC 8414,
+        ``/.well-known/oauth-authorization-server``; Mastodon 4.3 and newer).
+
+        Returns a dict with ``issuer``, ``authorization_endpoint``, ``token_endpoint``,
+        ``revocation_endpoint``, ``userinfo_endpoint`` (4.4), ``scopes_supported``,
+        ``grant_types_supported``, ``code_challenge_methods_supported``, ... The answer
+        is cached per client (:meth:`clear_caches` forgets it); :meth:`auth_request_url`,
+        :meth:`log_in`, :meth:`revoke_access_token` and :meth:`oauth_userinfo` use it.
+        A server without the document raises the error of its answer
+        (:class:`MastodonNotFoundError` for a 404, :class:`MastodonAPIError` for a page
+        that is not a JSON object).
+        """
+        cached = self.__dict__.get("_oauth_info", _UNSET)
+        if isinstance(cached, dict):
+            return cached  # type: ignore[return-value]
+        document = self._request("GET", _oauth.METADATA_PATH, access_token="")
+        info = _oauth.usable_metadata(document)
+        if info is None:
+            raise MastodonAPIError("The OAuth server metadata is not a JSON object", 200, None, None)
+        self.__dict__["_oauth_info"] = info
+        return info  # type: ignore[return-value]
+
+    def _oauth_metadata(self) -> Optional[Dict[str, Any]]:
+        """The OAuth metadata, or None when the server has none that is usable (then the
+        flow uses 1.8.0's ``/oauth/...`` paths). An answer without usable metadata is
+        remembered; a failure to get any answer is not."""
+        cached = self.__dict__.get("_oauth_info", _UNSET)
+        if cached is not _UNSET:
+            return cast(Optional[Dict[str, Any]], cached)
+        try:
+            return self.oauth_authorization_server_info()
+        except MastodonNetworkError as err:
+            log.info("Could not read the OAuth server metadata of %s (%s); using /oauth/ paths",
+                     self.api_base_url, err)
+            return None
+        except MastodonError as err:
+            log.info("%s publishes no usable OAuth server metadata (%s); using /oauth/ paths",
+                     self.api_base_url, err)
+            self.__dict__["_oauth_info"] = None
+            return None
+
+    def clear_caches(self) -> None:
+        """Forget what the client has cached about the server: the instance information
+        (v1 and v2, also used for the streaming URL), the OAuth server metadata, the
+        software information of :meth:`server_software` and which paths the server
+        serves without a trailing slash. The next call that needs them asks again.
+        The server version (``mastodon_major`` ...) is kept; call
+        :meth:`retrieve_mastodon_version` to read it again.
+        """
+        self._instance_cache = None
+        for name in ("_oauth_info", "_server_software", "_bare_paths"):
+            self.__dict__.pop(name, None)
 
     # -- logging in ---------------------------------------------------------------------------------
+    @property
+    def code_verifier(self) -> Optional[str]:
+        """The PKCE code verifier of the last :meth:`auth_request_url` (None before the
+        first, and after :meth:`log_in` used it). A web app that builds the URL in one
+        process and logs in in another keeps this value with the user's session and
+        passes it to :meth:`log_in` as ``code_verifier`` (or sets this attribute)."""
+        value = self.__dict__.get("_code_verifier")
+        return value if isinstance(value, str) else None
+
+    @code_verifier.setter
+    def code_verifier(self, verifier: Optional[str]) -> None:
+        self.__dict__["_code_verifier"] = None if verifier is None else _oauth.check_code_verifier(verifier)
+
     def auth_request_url(self, client_id: Optional[Any] = None, redirect_uris: str = OOB_REDIRECT,
                          scopes: Sequence[str] = DEFAULT_SCOPES, force_login: bool = False,
-                         state: Optional[str] = None, lang: Optional[str] = None) -> str:
-        """Return the URL to send a user to for an OAuth login; no request is made.
+                         state: Optional[str] = None, lang: Optional[str] = None,
+                         skip_server_info: bool = False, allow_http: bool = False,
+                         code_verifier: Optional[str] = None) -> str:
+        """Return the URL to send a user to for an OAuth login.
 
         The user logs in there and gets a code (shown, or passed to ``redirect_uris``
         as the ``code`` parameter) for :meth:`log_in`. ``redirect_uris`` must be one of
@@ -285,6 +328,14 @@ class AuthenticationMixin(RequestCore):
         already logged in to the web interface; ``state`` is the OAuth state (use a
         random, unguessable value); ``lang`` sets the language of the login form.
         ``client_id`` defaults to the client's own and may be a client credential file.
+
+        The URL carries a PKCE challenge (RFC 7636, ``S256``) for a new random code
+        verifier (or for ``code_verifier``, if given), which the client keeps as
+        :attr:`code_verifier` and :meth:`log_in` sends with the code. Servers without
+        PKCE ignore it. The authorization endpoint is taken from the server metadata
+        (:meth:`oauth_authorization_server_info`, one request, cached) unless
+        ``skip_server_info``; without metadata it is ``/oauth/authorize``. A plain http
+        endpoint that only the metadata names is refused unless ``allow_http``.
         """
         if client_id is None:
             client_id = self.client_id
@@ -296,6 +347,9 @@ class AuthenticationMixin(RequestCore):
             client_file = _credentials.as_existing_file(client_id)
             if client_file is not None:
                 client_id = _credentials.read_lines(client_file, ("client id",))[0]
+        verifier = _oauth.new_code_verifier() if code_verifier is None else _oauth.check_code_verifier(code_verifier)
+        metadata = None if skip_server_info else self._oauth_metadata()
+        endpoint = _oauth.endpoint_url(self.api_base_url, metadata, "authorization_endpoint", allow_http)
         params = {
             "client_id": client_id,
             "response_type": "code",
@@ -307,19 +361,31 @@ class AuthenticationMixin(RequestCore):
             params["state"] = state
         if lang is not None:
             params["lang"] = lang
-        return self.api_base_url + "/oauth/authorize?" + urlencode(params)
+        params["code_challenge"] = _oauth.code_challenge(verifier)
+        params["code_challenge_method"] = "S256"
+        self.code_verifier = verifier
+        return endpoint + ("&" if "?" in endpoint else "?") + urlencode(params)
 
     def log_in(self, username: Optional[str] = None, password: Optional[str] = None,
                code: Optional[str] = None, redirect_uri: str = OOB_REDIRECT,
                refresh_token: Optional[str] = None, scopes: Sequence[str] = DEFAULT_SCOPES,
-               to_file: Optional[Any] = None) -> str:
+               to_file: Optional[Any] = None, allow_http: bool = False,
+               code_verifier: Optional[str] = None) -> str:
         """Get an access token for a user and log the client in with it.
 
-        Give ``username`` (the e-mail address) and ``password``, or an OAuth ``code``
-        from :meth:`auth_request_url` (with the same ``redirect_uri``), or a
-        ``refresh_token``. ``to_file`` saves the token, base URL, client id and secret
-        (mode 0600, written atomically, only after success) for use as the
-        constructor's ``access_token``.
+        Give an OAuth ``code`` from :meth:`auth_request_url` (with the same
+        ``redirect_uri``), or a ``refresh_token``, or (older servers only) ``username``
+        (the e-mail address) and ``password``. With a code, the PKCE verifier of the
+        last :meth:`auth_request_url` of this client is sent, or ``code_verifier`` when
+        given (a flow split across processes). ``to_file`` saves the token, base URL,
+        client id and secret (mode 0600, written atomically, only after success) for
+        use as the constructor's ``access_token``.
+
+        The token endpoint comes from the server metadata when the server publishes it
+        (else ``/oauth/token``); a plain http endpoint that only the metadata names is
+        refused unless ``allow_http``. Mastodon 4.4 removed the password grant: when the
+        metadata does not list it, a password login raises
+        :class:`MastodonIllegalArgumentError` before the password is sent.
 
         Raises :class:`MastodonIllegalArgumentError` when the server refuses the
         credentials or code, and :class:`MastodonAPIError` when not all requested
@@ -332,6 +398,9 @@ class AuthenticationMixin(RequestCore):
         elif code is not None:
             params.update(code=code, redirect_uri=redirect_uri, grant_type="authorization_code")
             failure = "Invalid access token or redirect_uris"
+            verifier = self.code_verifier if code_verifier is None else _oauth.check_code_verifier(code_verifier)
+            if verifier is not None:
+                params["code_verifier"] = verifier
         elif refresh_token is not None:
             params.update(redirect_uri=redirect_uri, refresh_token=refresh_token, grant_type="refresh_token")
             failure = "Invalid request"
@@ -342,49 +411,68 @@ class AuthenticationMixin(RequestCore):
             raise MastodonIllegalArgumentError(
                 "log_in needs the app's client id and secret: construct the client with "
                 "client_id=<the file written by create_app> (or client_id and client_secret)")
+        metadata = self._oauth_metadata()
+        grants = metadata.get("grant_types_supported") if metadata else None
+        if params["grant_type"] == "password" and isinstance(grants, list) and "password" not in grants:
+            raise MastodonIllegalArgumentError(
+                "This server does not accept passwords (its OAuth metadata lists no password grant; "
+                "Mastodon 4.4 removed it). Log in with a code instead: url = api.auth_request_url(); "
+                "open url in a browser, log in, copy the code; then api.log_in(code=the_code). "
+                "Or run: python -m mastodon login --instance " + self.api_base_url)
+        endpoint = _oauth.endpoint_url(self.api_base_url, metadata, "token_endpoint", allow_http)
         params["client_id"] = self.client_id
         params["client_secret"] = self.client_secret
         params["scope"] = " ".join(scopes)
-        response = self._token_request(params, failure)
+        response = _oauth.token_request(self, params, failure, endpoint=endpoint)
         check_granted_scopes(scopes, response.get("scope"))
-        self._accept_token(response, to_file)
+        _oauth.accept_token(self, response, to_file)
+        if params["grant_type"] == "authorization_code":
+            self.code_verifier = None  # a verifier is good for one code only
         if not self.version_check_worked and self.version_check_mode != "none":
             self._detect_version()
-        return response["access_token"]
+        return str(response["access_token"])
 
-    def _token_request(self, params: Dict[str, Any], failure: str, access_token: Optional[str] = None) -> Any:
-        """POST /oauth/token; a refusal by the server becomes MastodonIllegalArgumentError."""
-        try:
-            response = self._request("POST", "/oauth/token", params, rate_limited=False, access_token=access_token)
-        except (MastodonServerError, MastodonRatelimitError):
-            raise
-        except MastodonAPIError as err:
-            raise MastodonIllegalArgumentError("%s: %s" % (failure, err.args[-1] if err.args else err)) from None
-        if not isinstance(response, dict) or not response.get("access_token"):
-            raise MastodonIllegalArgumentError("%s: the server returned no access token" % failure)
-        return response
-
-    def _accept_token(self, response: Dict[str, Any], to_file: Optional[Any]) -> None:
-        """Use a token answer: remember token, refresh token and expiry; save it if asked."""
-        if to_file is not None:
-            _credentials.write_lines(to_file, [response["access_token"], self.api_base_url,
-                                               self.client_id, self.client_secret])
-        self.access_token = response["access_token"]
-        self._refresh_token = response.get("refresh_token")
-        expires_in = response.get("expires_in")
-        try:
-            self._token_expired = datetime.datetime.now() + datetime.timedelta(seconds=int(expires_in or 0))
-        except (TypeError, ValueError):
-            self._token_expired = datetime.datetime.now()
-
-    def revoke_access_token(self) -> None:
+    def revoke_access_token(self, allow_http: bool = False) -> None:
         """Revoke the token the client is logged in with; the user must log in again.
 
-        Needs the client id and secret (from the constructor or the token file).
+        Needs the client id and secret (from the constructor or the token file). The
+        revocation endpoint comes from the server metadata when there is one (else
+        ``/oauth/revoke``); ``allow_http`` as in :meth:`log_in`.
         """
         if self._access_token is None or self.client_id is None or self.client_secret is None:
             raise MastodonIllegalArgumentError(
                 "Revoking a token needs the access token, the client id and the client secret")
-        self._request("POST", "/oauth/revoke",
-                      {"client_id": self.client_id, "client_secret": self.client_secret, "token": self._access_token})
+        endpoint = _oauth.endpoint_url(self.api_base_url, self._oauth_metadata(), "revocation_endpoint", allow_http)
+        base_url, path = _oauth.split_url(endpoint)
+        self._request("POST", path,
+                      {"client_id": self.client_id, "client_secret": self.client_secret, "token": self._access_token},
+                      base_url=base_url)
         self.access_token = None
+
+    @api_version("4.3.0", "4.3.0", "4.3.0")
+    def oauth_userinfo(self) -> OAuthUserInfo:
+        """Fetch the OpenID Connect user information of the logged-in user
+        (``userinfo_endpoint`` of the server metadata, else ``/oauth/userinfo``; needs the
+        ``profile`` scope on Mastodon 4.4 and newer).
+
+        Returns a dict with ``iss``, ``sub`` (the account's URI), ``name``,
+        ``preferred_username``, ``profile``, ``picture``, ...
+        """
+        endpoint = _oauth.endpoint_url(self.api_base_url, self._oauth_metadata(), "userinfo_endpoint", False)
+        base_url, path = _oauth.split_url(endpoint)
+        return cast(OAuthUserInfo, self._request("GET", path, base_url=base_url))
+
+    def persistable_login_credentials(self) -> str:
+        """Return what a user credential file holds, for storing the login elsewhere
+        (a database, a secret store): the access token, the base URL, the client id and
+        the client secret, one per line. Written to a file, it works as the
+        constructor's ``access_token``. Treat it as a secret.
+
+        Raises :class:`MastodonIllegalArgumentError` when the client is not logged in or
+        lacks the client id and secret.
+        """
+        if not self._access_token or not self.client_id or not self.client_secret:
+            raise MastodonIllegalArgumentError(
+                "persistable_login_credentials needs a logged-in client with its client id and secret")
+        return "".join(line + "\n" for line in (self._access_token, self.api_base_url,
+                                                 str(self.client_id), self.client_secret))

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore
+from mastodon._encoding import page_params
 from mastodon.utility import api_version
 from mastodon.return_types import Conversation, PaginatableList
 
@@ -21,8 +22,8 @@ class ConversationsMixin(RequestCore):
         Returns a list of conversation dicts (``id``, ``unread``, the other
         ``accounts`` and the ``last_status``).
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
-        return self._request("GET", "/api/v1/conversations/", params)
+        params = page_params(max_id, min_id, since_id, limit)
+        return self._request_slashed("GET", "/api/v1/conversations/", params)
 
     @api_version("2.6.0", "2.6.0", "3.3.0")
     def conversations_read(self, id: Any) -> Conversation:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from mastodon._core import RequestCore
+from mastodon._encoding import page_params
 from mastodon.utility import api_version
 from mastodon.return_types import PaginatableList, Status
 
@@ -20,7 +21,7 @@ class FavouritesMixin(RequestCore):
 
         Returns a list of status dicts.
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", "/api/v1/favourites", params)
 
     @api_version("3.1.0", "3.1.0", "3.3.0")
@@ -33,5 +34,5 @@ class FavouritesMixin(RequestCore):
 
         Returns a list of status dicts.
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", "/api/v1/bookmarks", params)

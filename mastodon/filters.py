@@ -7,18 +7,19 @@ from __future__ import annotations
 import re
 import time
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Union
 
 from mastodon._convert import parse_date
 from mastodon._core import RequestCore
+from mastodon._encoding import IdLike
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import AttribAccessList, api_version
 from mastodon.return_types import Filter, NonPaginatableList
 
-#: An id, or a dict (such as a filter dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 #: Where a filter applies ("account": profiles, Mastodon 3.1.0 and newer).
 FILTER_CONTEXTS = ("home", "notifications", "public", "thread", "account")
+#: Actions of server-side filters that make :meth:`filters_apply` drop a status.
+_DROPPING_ACTIONS = ("warn", "hide")
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -26,7 +27,7 @@ _WORD_START = re.compile(r"^\w")
 _WORD_END = re.compile(r"\w$")
 
 
-def _contexts(context: Union[str, Iterable[str]]) -> List[str]:
+def filter_contexts(context: Union[str, Iterable[str]]) -> List[str]:
     """Validate a context or list of contexts; returns the list."""
     if isinstance(context, str):
         values = [context]
@@ -85,6 +86,38 @@ def _filter_text(item: Dict[str, Any]) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _statuses(item: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The status of an object (itself, or the status of a notification) and, for a
+    boost, the boosted status."""
+    status = item.get("status") if "status" in item else item
+    if not isinstance(status, dict):
+        return []
+    reblog = status.get("reblog")
+    return [status, reblog] if isinstance(reblog, dict) else [status]
+
+
+def _server_filtered(status: Dict[str, Any], context: str) -> bool:
+    """Whether the server marked ``status`` as filtered in ``context`` (a FilterResult in
+    its ``filtered`` list whose filter applies there and warns or hides)."""
+    for result in status.get("filtered") or ():
+        found = result.get("filter") if isinstance(result, dict) else None
+        if isinstance(found, dict) and _is_active(found, context) \
+                and found.get("filter_action", "warn") in _DROPPING_ACTIONS:
+            return True
+    return False
+
+
+def _filtered_out(item: Any, context: str, matcher: Optional["re.Pattern[str]"], status_ids: Set[str]) -> bool:
+    if not isinstance(item, dict):
+        return False
+    statuses = _statuses(item)
+    if any(_server_filtered(status, context) for status in statuses):
+        return True
+    if status_ids and any(str(status.get("id")) in status_ids for status in statuses):
+        return True
+    return matcher is not None and matcher.search(_filter_text(item)) is not None
+
+
 def _like(objects: Sequence[Any], items: List[Any]) -> List[Any]:
     """``items`` as a list like ``objects``, keeping its pagination information."""
     if not isinstance(objects, AttribAccessList):
@@ -118,27 +151,43 @@ class FiltersMixin(RequestCore):
 
     @api_version("2.4.3", "2.4.3", "2.4.3")
     def filters_apply(self, objects: Sequence[Any], filters: Iterable[Dict[str, Any]], context: str) -> List[Any]:
-        """Apply keyword filters to statuses or notifications, on the client (no request).
+        """Apply filters to statuses or notifications, on the client (no request).
 
-        Uses the filters of ``filters`` (as returned by :meth:`filters`) that apply to
-        ``context`` (one of ``"home"``, ``"notifications"``, ``"public"``,
-        ``"thread"``, ``"account"``) and have not expired. An object is dropped when a
-        filter's phrase occurs, ignoring case, in its text: the content warning,
-        content and poll options with HTML tags removed (for a notification, those of
-        its status; for a boost, those of the boosted status). Filters with
-        ``whole_word`` only match at word boundaries.
+        Uses the filters of ``filters`` that apply to ``context`` (one of ``"home"``,
+        ``"notifications"``, ``"public"``, ``"thread"``, ``"account"``) and have not
+        expired: keyword filters as returned by :meth:`filters`, and server-side filters
+        as returned by :meth:`filters_v2` (their keywords and statuses). An object is
+        dropped when a filter's phrase or keyword occurs, ignoring case, in its text: the
+        content warning, content and poll options with HTML tags removed (for a
+        notification, those of its status; for a boost, those of the boosted status).
+        Phrases with ``whole_word`` only match at word boundaries.
+
+        The server's own verdicts count too (Mastodon 4.0.0 and newer): an object is also
+        dropped when its status carries, in ``filtered``, a FilterResult whose filter
+        applies to ``context``, has not expired and has the action ``"warn"`` or
+        ``"hide"``, whatever ``filters`` holds. Server-side filters with the action
+        ``"blur"`` (which only hides media) drop nothing.
 
         Returns the objects no filter matched, in their order (all of them when no
-        filter applies to the context). Raises
-        :class:`~mastodon.errors.MastodonIllegalArgumentError` for an unknown context.
+        filter applies). Raises :class:`~mastodon.errors.MastodonIllegalArgumentError`
+        for an unknown context.
         """
-        _contexts(context)
-        patterns = [_pattern(keyword_filter) for keyword_filter in filters if _is_active(keyword_filter, context)]
+        filter_contexts(context)
+        patterns: List[str] = []
+        status_ids: Set[str] = set()
+        for given in filters:
+            if not _is_active(given, context):
+                continue
+            if "phrase" in given:  # a v1 keyword filter
+                patterns.append(_pattern(given))
+            elif given.get("filter_action", "warn") in _DROPPING_ACTIONS:  # a v2 filter
+                patterns.extend(_pattern({"phrase": keyword.get("keyword"), "whole_word": keyword.get("whole_word")})
+                                for keyword in given.get("keywords") or ())
+                status_ids.update(str(entry.get("status_id")) for entry in given.get("statuses") or ())
         patterns = [pattern for pattern in patterns if pattern]
-        if not patterns:
-            return _like(objects, list(objects))
-        matcher = re.compile("|".join(patterns), flags=re.IGNORECASE)
-        return _like(objects, [item for item in objects if not matcher.search(_filter_text(item))])
+        matcher = re.compile("|".join(patterns), flags=re.IGNORECASE) if patterns else None
+        return _like(objects, [item for item in objects
+                               if not _filtered_out(item, context, matcher, status_ids)])
 
     @api_version("2.4.3", "2.4.3", "2.4.3")
     def filter_create(self, phrase: str, context: Union[str, Sequence[str]], irreversible: bool = False,
@@ -155,7 +204,7 @@ class FiltersMixin(RequestCore):
 
         Returns the filter dict of the new filter.
         """
-        params = {"phrase": phrase, "context": _contexts(context), "irreversible": bool(irreversible),
+        params = {"phrase": phrase, "context": filter_contexts(context), "irreversible": bool(irreversible),
                   "whole_word": bool(whole_word), "expires_in": expires_in}
         return self._request("POST", "/api/v1/filters", params)
 
@@ -169,7 +218,7 @@ class FiltersMixin(RequestCore):
 
         Returns the filter dict of the updated filter.
         """
-        params = {"phrase": phrase, "context": None if context is None else _contexts(context),
+        params = {"phrase": phrase, "context": None if context is None else filter_contexts(context),
                   "irreversible": irreversible, "whole_word": whole_word, "expires_in": expires_in}
         return self._request("PUT", self._path("/api/v1/filters/{}", id), params)
 

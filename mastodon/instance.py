@@ -6,9 +6,11 @@ from typing import Any, Dict, Optional, Union
 from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
+from mastodon._validate import check_choice
 from mastodon.errors import MastodonError, MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.utility import api_version
-from mastodon.return_types import Account, Activity, Announcement, CustomEmoji, Instance, Nodeinfo, NonPaginatableList, Rule
+from mastodon.return_types import (
+    Account, Activity, Announcement, CustomEmoji, Instance, Nodeinfo, NonPaginatableList, Rule)
 
 log = logging.getLogger("mastodon")
 
@@ -153,9 +155,7 @@ class InstanceMixin(RequestCore):
 
         Returns a list of account dicts.
         """
-        if order is not None and order not in _DIRECTORY_ORDERS:
-            raise MastodonIllegalArgumentError(
-                "Invalid order %r: use one of %s" % (order, ", ".join(_DIRECTORY_ORDERS)))
+        check_choice("order", order, _DIRECTORY_ORDERS)
         params = {"offset": offset, "limit": limit, "order": order, "local": local}
         return self._request("GET", "/api/v1/directory", params)
 

@@ -3,20 +3,20 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from mastodon._core import RequestCore
+from mastodon._encoding import IdLike, page_params
+from mastodon._validate import check_choice
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import api_version
 from mastodon.return_types import Account, NonPaginatableList, PaginatableList, UserList
 
-#: An id, or a dict (such as an account dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 #: Values of a list's ``replies_policy``: whose replies show up in the list.
 REPLIES_POLICIES = ("followed", "list", "none")
+#: Parameters of list_create / list_update and the Mastodon version that added them.
+_LIST_PARAMS = {"replies_policy": "3.3.0", "exclusive": "4.2.0"}
 
 
 def _list_params(title: Optional[str], replies_policy: Optional[str], exclusive: Optional[bool]) -> Dict[str, Any]:
-    if replies_policy is not None and replies_policy not in REPLIES_POLICIES:
-        raise MastodonIllegalArgumentError("Invalid replies_policy %r: use one of %s"
-                                           % (replies_policy, ", ".join(REPLIES_POLICIES)))
+    check_choice("replies_policy", replies_policy, REPLIES_POLICIES)
     return {"title": title, "replies_policy": replies_policy, "exclusive": exclusive}
 
 
@@ -56,10 +56,10 @@ class ListsMixin(RequestCore):
 
         Returns a paginated list of account dicts.
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", self._path("/api/v1/lists/{}/accounts", id), params)
 
-    @api_version("2.1.0", "2.1.0", "2.1.0")
+    @api_version("2.1.0", "2.1.0", "2.1.0", params=_LIST_PARAMS)
     def list_create(self, title: str, replies_policy: Optional[str] = None,
                     exclusive: Optional[bool] = None) -> UserList:
         """Create a list named ``title``.
@@ -73,7 +73,7 @@ class ListsMixin(RequestCore):
         """
         return self._request("POST", "/api/v1/lists", _list_params(title, replies_policy, exclusive))
 
-    @api_version("2.1.0", "2.1.0", "2.1.0")
+    @api_version("2.1.0", "2.1.0", "2.1.0", params=_LIST_PARAMS)
     def list_update(self, id: IdLike, title: str, replies_policy: Optional[str] = None,
                     exclusive: Optional[bool] = None) -> UserList:
         """Rename the list ``id`` to ``title``; ``replies_policy`` and ``exclusive`` are

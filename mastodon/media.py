@@ -7,7 +7,7 @@ from typing import Any, Dict, Optional, Tuple
 
 from mastodon._core import RequestCore
 from mastodon._files import load_upload
-from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError
+from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError
 from mastodon.utility import api_version
 from mastodon.return_types import MediaAttachment
 
@@ -38,11 +38,6 @@ def _focus(focus: Any) -> Optional[str]:
 class MediaMixin(RequestCore):
     """Media attachments: upload and update endpoints."""
 
-    def _check_thumbnail(self, thumbnail: Any) -> None:
-        if thumbnail is not None and not self._server_at_least("3.2.0"):
-            raise MastodonVersionError("A custom thumbnail needs Mastodon 3.2.0 or newer (the server is %d.%d.%d)"
-                                       % (self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
-
     @api_version("3.1.4", "3.1.4", "3.2.0")
     def media(self, id: Any) -> MediaAttachment:
         """Fetch a media attachment you uploaded, for example to see whether the server
@@ -52,7 +47,7 @@ class MediaMixin(RequestCore):
         """
         return self._request("GET", self._path("/api/v1/media/{}", id))
 
-    @api_version("1.0.0", "3.2.0", "3.2.0")
+    @api_version("1.0.0", "3.2.0", "3.2.0", params={"thumbnail": "3.2.0"})
     def media_post(self, media_file: Any, mime_type: Optional[str] = None, description: Optional[str] = None,
                    focus: Any = None, file_name: Optional[str] = None, thumbnail: Any = None,
                    thumbnail_mime_type: Optional[str] = None, synchronous: bool = False) -> MediaAttachment:
@@ -87,7 +82,6 @@ class MediaMixin(RequestCore):
 
         Returns a media dict; its ``id`` is what :meth:`status_post` takes.
         """
-        self._check_thumbnail(thumbnail)
         params = {"description": description, "focus": _focus(focus)}
         files: Dict[str, Tuple[str, bytes, str]] = {
             "file": load_upload(media_file, mime_type, file_name, "media_file")}
@@ -124,7 +118,7 @@ class MediaMixin(RequestCore):
             media = self.media(media)
         return media
 
-    @api_version("2.3.0", "3.2.0", "3.2.0")
+    @api_version("2.3.0", "3.2.0", "3.2.0", params={"thumbnail": "3.2.0"})
     def media_update(self, id: Any, description: Optional[str] = None, focus: Any = None, thumbnail: Any = None,
                      thumbnail_mime_type: Optional[str] = None) -> MediaAttachment:
         """Change the description, focus point or thumbnail of a media attachment you
@@ -136,7 +130,6 @@ class MediaMixin(RequestCore):
 
         Returns the updated media dict.
         """
-        self._check_thumbnail(thumbnail)
         params = {"description": description, "focus": _focus(focus)}
         files = None
         if thumbnail is not None:

@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any, Iterable, List, Optional, Union
 
 from mastodon._core import RequestCore
-from mastodon.errors import MastodonIllegalArgumentError
+from mastodon._encoding import page_params
+from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError
+from mastodon.return_types import Notification, PaginatableList, UnreadNotificationsCount
 from mastodon.utility import api_version
-from mastodon.return_types import Notification, PaginatableList
 
 #: Notification types the server knows (the filters ``types`` / ``exclude_types`` accept these).
 NOTIFICATION_TYPES = (
@@ -17,7 +18,31 @@ NOTIFICATION_TYPES = (
 _NOT_MENTIONS = ("follow", "favourite", "reblog", "poll", "follow_request")
 
 
-def _type_list(name: str, value: Any) -> Optional[List[str]]:
+def answer_field(answer: Any, key: str) -> Any:
+    """``answer[key]`` of a dict answer; an answer without it is a :class:`MastodonAPIError`."""
+    if not isinstance(answer, dict) or key not in answer:
+        raise MastodonAPIError("Unexpected answer from the server: expected a JSON object with %r, got %.200r"
+                               % (key, answer))
+    return answer[key]
+
+
+def supported_type_list(value: Any) -> Optional[List[str]]:
+    """Validate a ``supported_types`` argument: a type name or a list of them.
+
+    Names are not checked against :data:`NOTIFICATION_TYPES`: they declare what the client
+    can show, which may include types newer than this library.
+    """
+    if value is None:
+        return None
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, (list, tuple, set, frozenset)) or not all(
+            isinstance(v, str) and v for v in values):
+        raise MastodonIllegalArgumentError(
+            "supported_types must be a notification type name or a list of them, got %r" % (value,))
+    return list(values)
+
+
+def type_list(name: str, value: Any) -> Optional[List[str]]:
     """Validate a ``types`` / ``exclude_types`` argument: a type or a list of types."""
     if value is None:
         return None
@@ -45,7 +70,8 @@ class NotificationsMixin(RequestCore):
     def notifications(self, id: Any = None, account_id: Any = None, max_id: Any = None,
                       min_id: Any = None, since_id: Any = None, limit: Optional[int] = None,
                       exclude_types: Optional[Iterable[str]] = None, types: Optional[Iterable[str]] = None,
-                      mentions_only: Optional[bool] = None) -> Union[PaginatableList[Notification], Notification]:
+                      mentions_only: Optional[bool] = None,
+                      supported_types: Optional[Iterable[str]] = None) -> Union[PaginatableList[Notification], Notification]:
         """Fetch notifications (mentions, favourites, reblogs, follows, ...) of the
         logged-in user, newest first, or a single notification.
 
@@ -78,10 +104,16 @@ class NotificationsMixin(RequestCore):
         to get only mentions (``types=["mention"]`` on Mastodon 3.5.0 and later, everything
         else excluded before); it cannot be combined with ``types`` or ``exclude_types``.
 
+        ``supported_types`` (a type or a list; Mastodon 4.6.0 and newer, older servers
+        ignore it) names the notification types the client can show: a notification of
+        another type then comes with a ``fallback`` (a NotificationFallback dict with a
+        ``title``, ``summary`` and ``details`` to show instead).
+
         Returns a list of notification dicts, or one notification dict when ``id`` is given.
         """
-        exclude_types = _type_list("exclude_types", exclude_types)
-        types = _type_list("types", types)
+        exclude_types = type_list("exclude_types", exclude_types)
+        types = type_list("types", types)
+        supported = supported_type_list(supported_types)
         if mentions_only is not None:
             if types is not None or exclude_types is not None:
                 raise MastodonIllegalArgumentError("mentions_only cannot be combined with types or exclude_types")
@@ -97,9 +129,9 @@ class NotificationsMixin(RequestCore):
             if given:
                 raise MastodonIllegalArgumentError(
                     "notifications(id=...) fetches one notification; do not combine it with %s" % ", ".join(given))
-            return self._request("GET", self._path("/api/v1/notifications/{}", id))
-        params = {"account_id": account_id, "max_id": max_id, "min_id": min_id, "since_id": since_id,
-                  "limit": limit, "exclude_types": exclude_types, "types": types}
+            return self._request("GET", self._path("/api/v1/notifications/{}", id), {"supported_types": supported})
+        params = page_params(max_id, min_id, since_id, limit, account_id=account_id,
+                             exclude_types=exclude_types, types=types, supported_types=supported)
         return self._request("GET", "/api/v1/notifications", params)
 
     @api_version("1.0.0", "1.0.0", "1.0.0")
@@ -126,3 +158,12 @@ class NotificationsMixin(RequestCore):
             if id is None:
                 raise MastodonIllegalArgumentError("notifications_dismiss needs the id of a notification")
             self._request("POST", "/api/v1/notifications/dismiss", {"id": id})
+
+    @api_version("4.3.0", "4.3.0", "4.3.0")
+    def notifications_unread_count(self) -> UnreadNotificationsCount:
+        """Fetch how many notifications the logged-in user has not read yet (those
+        newer than the ``notifications`` read marker; the server caps the count).
+
+        Returns a dict with the number as ``count`` (an int).
+        """
+        return self._request("GET", "/api/v1/notifications/unread_count")

@@ -15,9 +15,11 @@ from urllib.parse import urlsplit
 
 from mastodon._convert import loads
 from mastodon._core import RequestCore
+from mastodon._webpush import decrypt_aes128gcm
+from mastodon._validate import check_choice
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import api_version
 from mastodon.return_types import PushNotification, WebPushSubscription
+from mastodon.utility import api_version
 
 log = logging.getLogger("mastodon")
 
@@ -57,11 +59,6 @@ def _alert_params(values: Dict[str, Any]) -> Dict[str, Any]:
     """``data[alerts][<type>]`` for every alert argument that is not None."""
     return {"data[alerts][%s]" % kind: bool(values[name])
             for name, kind in _ALERTS if values.get(name) is not None}
-
-
-def _check_policy(policy: Optional[str]) -> None:
-    if policy not in _POLICIES:
-        raise MastodonIllegalArgumentError("Invalid policy %r: use one of %s" % (policy, ", ".join(_POLICIES)))
 
 
 def _policy_params(policy: Optional[str]) -> Dict[str, Any]:
@@ -140,7 +137,7 @@ class PushMixin(RequestCore):
         """
         return self._request("GET", "/api/v1/push/subscription")
 
-    @api_version("2.4.0", "2.4.0", "2.4.0")
+    @api_version("2.4.0", "2.4.0", "2.4.0", params={"standard": "4.4.0"})
     def push_subscription_set(self, endpoint: str, encrypt_params: Dict[str, Any],
                               follow_events: Optional[bool] = None, favourite_events: Optional[bool] = None,
                               reblog_events: Optional[bool] = None, mention_events: Optional[bool] = None,
@@ -148,7 +145,8 @@ class PushMixin(RequestCore):
                               status_events: Optional[bool] = None, policy: str = "all",
                               update_events: Optional[bool] = None, admin_sign_up_events: Optional[bool] = None,
                               admin_report_events: Optional[bool] = None, quote_events: Optional[bool] = None,
-                              quoted_update_events: Optional[bool] = None) -> WebPushSubscription:
+                              quoted_update_events: Optional[bool] = None,
+                              standard: Optional[bool] = None) -> WebPushSubscription:
         """Set up or replace the push subscription the logged-in user has for this app
         (Mastodon allows one per user and app).
 
@@ -166,13 +164,18 @@ class PushMixin(RequestCore):
         ``reblog``, ``mention``, ``poll``, ``follow_request``, ``status``, ``update``,
         ``admin.sign_up``, ``admin.report``, ``quote``, ``quoted_update``).
 
+        ``standard=True`` (Mastodon 4.4.0 and newer) asks for standard Web Push (RFC 8030,
+        RFC 8291 "aes128gcm" encryption, RFC 8292 VAPID) instead of the legacy draft
+        ("aesgcm") encoding; :meth:`push_subscription_decrypt_push` decrypts both.
+
         Returns a push subscription dict.
         """
-        _check_policy(policy)
+        check_choice("policy", policy, _POLICIES, required=True)
         params = {
             "subscription[endpoint]": _endpoint_url(endpoint),
             "subscription[keys][p256dh]": _key_b64(encrypt_params, "pubkey"),
             "subscription[keys][auth]": _key_b64(encrypt_params, "auth"),
+            "subscription[standard]": None if standard is None else bool(standard),
         }
         params.update(_alert_params(locals()))
         params.update(_policy_params(policy))
@@ -197,7 +200,7 @@ class PushMixin(RequestCore):
         """
         params = _alert_params(locals())
         if policy is not None:
-            _check_policy(policy)
+            check_choice("policy", policy, _POLICIES, required=True)
             params.update(_policy_params(policy))
         return self._request("PUT", "/api/v1/push/subscription", params)
 
@@ -229,19 +232,28 @@ class PushMixin(RequestCore):
 
     @api_version("2.4.0", "2.4.0", "2.4.0")
     def push_subscription_decrypt_push(self, data: bytes, decrypt_params: Dict[str, Any],
-                                       encryption_header: str, crypto_key_header: str) -> PushNotification:
-        """Decrypt ``data``, the body of a web push request sent by Mastodon ("aesgcm"
-        content encoding).
+                                       encryption_header: Optional[str],
+                                       crypto_key_header: Optional[str]) -> PushNotification:
+        """Decrypt ``data``, the body of a web push request sent by Mastodon. No request
+        is made.
 
         ``decrypt_params`` is the private dict from :meth:`push_subscription_generate_keys`
         (``privkey``: the private key as an int, or a ``cryptography`` P-256 private key
-        object; ``auth``: the shared secret). ``encryption_header`` and
-        ``crypto_key_header`` are the values of the ``Encryption`` (with ``salt=``) and
-        ``Crypto-Key`` (with ``dh=``, the server's ephemeral public key) headers of the
-        push request. No request is made.
+        object; ``auth``: the shared secret).
+
+        Two encodings exist, told apart by the headers of the push request:
+
+        - legacy subscriptions (the default) use the "aesgcm" encoding: pass the values
+          of the ``Encryption`` (with ``salt=``) and ``Crypto-Key`` (with ``dh=``, the
+          server's one-time public key) headers;
+        - standard subscriptions (``standard=True`` in :meth:`push_subscription_set`,
+          Mastodon 4.4.0 and newer; ``Content-Encoding: aes128gcm``) carry everything in
+          the body (RFC 8291): pass None as ``encryption_header`` (``crypto_key_header``
+          is then not needed, pass None).
 
         Data that does not decrypt (tampered with, or encrypted for another key), a
-        malformed header or unusable keys raise :class:`MastodonIllegalArgumentError`.
+        malformed header or unusable keys raise :class:`MastodonIllegalArgumentError`,
+        never an exception of the cryptography packages.
 
         Returns the decoded push as a push notification dict, converted like any API
         response.
@@ -250,13 +262,15 @@ class PushMixin(RequestCore):
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise MastodonIllegalArgumentError(
                 "data must be the raw bytes of the push body, got %s" % type(data).__name__)
-        encryption = _header_params("Encryption", encryption_header)
-        salt = _b64_param("Encryption", encryption, "salt")
-        dh = _b64_param("Crypto-Key", _header_params("Crypto-Key", crypto_key_header), "dh")
-        try:
-            record_size = int(encryption.get("rs", 4096))
-        except ValueError:
-            raise MastodonIllegalArgumentError("The rs= value of the Encryption header is not a number") from None
+        standard = encryption_header is None
+        if not standard:
+            encryption = _header_params("Encryption", encryption_header)
+            salt = _b64_param("Encryption", encryption, "salt")
+            dh = _b64_param("Crypto-Key", _header_params("Crypto-Key", crypto_key_header), "dh")
+            try:
+                record_size = int(encryption.get("rs", 4096))
+            except ValueError:
+                raise MastodonIllegalArgumentError("The rs= value of the Encryption header is not a number") from None
         if not isinstance(decrypt_params, dict) or "privkey" not in decrypt_params or "auth" not in decrypt_params:
             raise MastodonIllegalArgumentError(
                 "decrypt_params must be the private dict from push_subscription_generate_keys() "
@@ -273,14 +287,20 @@ class PushMixin(RequestCore):
                 raise TypeError("privkey must be an int, got %s" % type(privkey).__name__)
         except (TypeError, ValueError) as err:
             raise MastodonIllegalArgumentError("Unusable private key in decrypt_params: %s" % err) from None
-        try:
-            plain = http_ece.decrypt(bytes(data), salt=salt, private_key=private_key, dh=dh,
-                                     auth_secret=bytes(auth), keylabel="P-256", rs=record_size, version="aesgcm")
-        except Exception as err:  # noqa: BLE001 - http_ece and cryptography raise many types
-            log.debug("Web push decryption failed: %r", err)
-            raise MastodonIllegalArgumentError(
-                "Could not decrypt the push message (tampered data, wrong key or bad headers): %s"
-                % (getattr(err, "message", None) or err)) from None
+        if not isinstance(private_key.curve, ec.SECP256R1):
+            raise MastodonIllegalArgumentError("Unusable private key in decrypt_params: not a P-256 key")
+        if standard:
+            plain = decrypt_aes128gcm(bytes(data), private_key, bytes(auth))
+        else:
+            try:
+                plain = http_ece.decrypt(bytes(data), salt=salt, private_key=private_key, dh=dh,
+                                         auth_secret=bytes(auth), keylabel="P-256", rs=record_size,
+                                         version="aesgcm")
+            except Exception as err:  # noqa: BLE001 - http_ece and cryptography raise many types
+                log.debug("Web push decryption failed: %r", err)
+                raise MastodonIllegalArgumentError(
+                    "Could not decrypt the push message (tampered data, wrong key or bad headers): %s"
+                    % (getattr(err, "message", None) or err)) from None
         try:
             return loads(plain.decode("utf-8"))
         except ValueError:  # UnicodeDecodeError is a ValueError

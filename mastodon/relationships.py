@@ -1,14 +1,13 @@
 """Mutes, blocks, follow requests and domain blocks (manual section 3.6)."""
 from __future__ import annotations
-from typing import Any, Dict, Optional, Union
+from typing import Any, Optional
 
 from mastodon._core import RequestCore
+from mastodon._encoding import IdLike, page_params
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import api_version
 from mastodon.return_types import Account, PaginatableList, Relationship
 
-#: An id, or a dict (such as an account dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 
 
 def _domain(domain: Optional[str]) -> str:
@@ -19,7 +18,7 @@ def _domain(domain: Optional[str]) -> str:
 
 def _page(api: RequestCore, path: str, max_id: Any, min_id: Any, since_id: Any,
           limit: Optional[int]) -> Any:
-    return api._request("GET", path, {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit})
+    return api._request("GET", path, page_params(max_id, min_id, since_id, limit))
 
 
 class RelationshipsMixin(RequestCore):

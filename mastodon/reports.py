@@ -1,14 +1,14 @@
 """Reports (manual section 3.11)."""
 from __future__ import annotations
-from typing import Any, Dict, Optional, Sequence, Union
+from typing import Any, Optional, Sequence, Union
 
 from mastodon._core import RequestCore
-from mastodon.errors import MastodonIllegalArgumentError, MastodonVersionError
+from mastodon._validate import check_choice, id_list
+from mastodon._encoding import IdLike
+from mastodon.errors import MastodonVersionError
 from mastodon.utility import api_version
 from mastodon.return_types import NonPaginatableList, Report
 
-#: An id, or a dict (such as an account or status dict) with an ``id``.
-IdLike = Union[int, str, Dict[str, Any]]
 #: Report categories (Mastodon 3.5.0 and newer).
 REPORT_CATEGORIES = ("spam", "violation", "other")
 
@@ -36,10 +36,12 @@ class ReportsMixin(RequestCore):
             raise MastodonVersionError("reports() was removed in Mastodon 2.5.0; the server does not offer it")
         return self._request("GET", "/api/v1/reports")
 
-    @api_version("1.1.0", "3.5.0", "2.9.1")
+    @api_version("1.1.0", "3.5.0", "2.9.1", params={"forward_to_domains": "4.0.0", "collection_ids": "4.6.0"})
     def report(self, account_id: IdLike, status_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None,
                comment: Optional[str] = None, forward: bool = False, category: Optional[str] = None,
-               rule_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None) -> Report:
+               rule_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None,
+               forward_to_domains: Optional[Union[str, Sequence[str]]] = None,
+               collection_ids: Optional[Union[IdLike, Sequence[IdLike]]] = None) -> Report:
         """Report the account ``account_id`` to the moderators of the server.
 
         ``status_ids``: the offending statuses (an id or status dict, or a list of
@@ -50,11 +52,18 @@ class ReportsMixin(RequestCore):
         ids of the broken server rules (see the ``rules`` of :meth:`instance`), for
         ``"violation"``.
 
+        ``forward_to_domains`` (Mastodon 4.0.0 and newer): with ``forward=True``, the
+        remote domains (a domain or a list) to forward the report to, for example the
+        servers of the accounts replied to in the reported statuses; by default only
+        the reported account's server. ``collection_ids`` (Mastodon 4.6.0 and newer): the
+        offending collections (an id or collection dict, or a list of them).
+
         Returns a report dict.
         """
-        if category is not None and category not in REPORT_CATEGORIES:
-            raise MastodonIllegalArgumentError("Invalid report category %r: use one of %s"
-                                               % (category, ", ".join(REPORT_CATEGORIES)))
+        check_choice("category", category, REPORT_CATEGORIES)
+        if isinstance(forward_to_domains, str):
+            forward_to_domains = [forward_to_domains]
         params = {"account_id": account_id, "status_ids": _as_list(status_ids), "comment": comment,
-                  "forward": True if forward else None, "category": category, "rule_ids": _as_list(rule_ids)}
+                  "forward": True if forward else None, "category": category, "rule_ids": _as_list(rule_ids),
+                  "forward_to_domains": forward_to_domains, "collection_ids": id_list("collection_ids", collection_ids)}
         return self._request("POST", "/api/v1/reports/", params)

@@ -4,6 +4,8 @@ from datetime import datetime
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from mastodon._core import RequestCore
+from mastodon._validate import check_choice, id_list
+from mastodon._encoding import page_params, IdLike
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import api_version, typed_return
 from mastodon.return_types import (
@@ -15,27 +17,8 @@ VISIBILITIES = ("direct", "private", "unlisted", "public")
 #: The values ``content_type`` accepts (with ``feature_set="pleroma"``).
 CONTENT_TYPES = ("text/plain", "text/html", "text/markdown", "text/bbcode")
 
-Id = Any  # an int or str id, or a dict with an "id"
 
 
-def _visibility(value: Optional[str]) -> Optional[str]:
-    """Lower-case and check a visibility value (None stays None)."""
-    if value is None:
-        return None
-    lowered = value.lower() if isinstance(value, str) else value
-    if lowered not in VISIBILITIES:
-        raise MastodonIllegalArgumentError(
-            "Invalid visibility %r: use one of %s" % (value, ", ".join(VISIBILITIES)))
-    return lowered
-
-
-def _id_list(values: Any) -> Optional[List[Any]]:
-    """One id, one dict with an id, or a list of either, as a list of ids."""
-    if values is None:
-        return None
-    if not isinstance(values, (list, tuple)):
-        values = [values]
-    return [RequestCore._unpack_id(value) for value in values]
 
 
 class StatusesMixin(RequestCore):
@@ -43,7 +26,7 @@ class StatusesMixin(RequestCore):
 
     # -- reading -----------------------------------------------------------------------------
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status(self, id: Id) -> Status:
+    def status(self, id: IdLike) -> Status:
         """Fetch a single status.
 
         Does not require authentication for publicly visible statuses.
@@ -53,7 +36,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/statuses/{}", id))
 
     @api_version("1.0.0", "1.0.0", "3.3.0")
-    def status_context(self, id: Id) -> Context:
+    def status_context(self, id: IdLike) -> Context:
         """Fetch the ancestors and descendants of a status.
 
         Does not require authentication for publicly visible statuses.
@@ -63,8 +46,8 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/statuses/{}/context", id))
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
-    def status_reblogged_by(self, id: Id, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
-                            since_id: Optional[Id] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
+    def status_reblogged_by(self, id: IdLike, max_id: Optional[IdLike] = None, min_id: Optional[IdLike] = None,
+                            since_id: Optional[IdLike] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts that have reblogged a status.
 
         Does not require authentication for publicly visible statuses.
@@ -73,12 +56,12 @@ class StatusesMixin(RequestCore):
 
         Returns a list of account dicts.
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", self._path("/api/v1/statuses/{}/reblogged_by", id), params)
 
     @api_version("1.0.0", "2.1.0", "3.3.0")
-    def status_favourited_by(self, id: Id, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
-                             since_id: Optional[Id] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
+    def status_favourited_by(self, id: IdLike, max_id: Optional[IdLike] = None, min_id: Optional[IdLike] = None,
+                             since_id: Optional[IdLike] = None, limit: Optional[int] = None) -> PaginatableList[Account]:
         """Fetch the accounts that have favourited a status.
 
         Does not require authentication for publicly visible statuses.
@@ -87,11 +70,11 @@ class StatusesMixin(RequestCore):
 
         Returns a list of account dicts.
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", self._path("/api/v1/statuses/{}/favourited_by", id), params)
 
     @api_version("1.0.0", "3.0.0", "3.2.0")
-    def status_card(self, id: Id) -> Optional[PreviewCard]:
+    def status_card(self, id: IdLike) -> Optional[PreviewCard]:
         """Fetch the preview card of a status (an embedded link, video, ...).
 
         The card endpoint was removed in Mastodon 3.0.0: on such servers the status is
@@ -106,7 +89,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/statuses/{}/card", id))
 
     @api_version("3.5.0", "3.5.0", "3.5.0")
-    def status_history(self, id: Id) -> NonPaginatableList[StatusEdit]:
+    def status_history(self, id: IdLike) -> NonPaginatableList[StatusEdit]:
         """Fetch the edit history of a status, oldest version first.
 
         A status edited once has two entries, one edited twice has three, and so on.
@@ -116,7 +99,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/statuses/{}/history", id))
 
     @typed_return
-    def status_source(self, id: Id) -> StatusSource:
+    def status_source(self, id: IdLike) -> StatusSource:
         """Fetch the source of one of your statuses, for editing it.
 
         Needs Mastodon 3.5.0 or newer.
@@ -139,15 +122,13 @@ class StatusesMixin(RequestCore):
         for :meth:`_request` (a JSON body when a poll is attached, the Idempotency-Key
         header).
         """
-        visibility = _visibility(visibility)
+        visibility = check_choice("visibility", visibility, VISIBILITIES, lower=True)
         if content_type is not None:
             self._require_feature_set("pleroma", "content_type")
-            if content_type not in CONTENT_TYPES:
-                raise MastodonIllegalArgumentError(
-                    "Invalid content_type %r: use one of %s" % (content_type, ", ".join(CONTENT_TYPES)))
+            check_choice("content_type", content_type, CONTENT_TYPES)
         if quote_id is not None:
             self._require_feature_set("fedibird", "quote_id")
-        media_ids = _id_list(media_ids)
+        media_ids = id_list("media_ids", media_ids)
         if media_ids and poll is not None:
             raise MastodonIllegalArgumentError("A status can have media attachments or a poll, not both")
         if poll is not None and not isinstance(poll, dict):
@@ -164,11 +145,11 @@ class StatusesMixin(RequestCore):
         return params, options
 
     @api_version("1.0.0", "2.8.0", "3.3.0")
-    def status_post(self, status: str, in_reply_to_id: Optional[Id] = None, media_ids: Any = None,
+    def status_post(self, status: str, in_reply_to_id: Optional[IdLike] = None, media_ids: Any = None,
                     sensitive: bool = False, visibility: Optional[str] = None, spoiler_text: Optional[str] = None,
                     language: Optional[str] = None, idempotency_key: Optional[str] = None,
                     content_type: Optional[str] = None, scheduled_at: Optional[datetime] = None,
-                    poll: Optional[Dict[str, Any]] = None, quote_id: Optional[Id] = None) -> Union[Status, ScheduledStatus]:
+                    poll: Optional[Dict[str, Any]] = None, quote_id: Optional[IdLike] = None) -> Union[Status, ScheduledStatus]:
         """Post a status, optionally in reply to another one (``in_reply_to_id``) and with
         media or a poll.
 
@@ -215,7 +196,7 @@ class StatusesMixin(RequestCore):
         return self.status_post(status)
 
     @api_version("1.0.0", "2.8.0", "3.3.0")
-    def status_reply(self, to_status: Dict[str, Any], status: str, in_reply_to_id: Optional[Id] = None,
+    def status_reply(self, to_status: Dict[str, Any], status: str, in_reply_to_id: Optional[IdLike] = None,
                      media_ids: Any = None, sensitive: bool = False, visibility: Optional[str] = None,
                      spoiler_text: Optional[str] = None, language: Optional[str] = None,
                      idempotency_key: Optional[str] = None, content_type: Optional[str] = None,
@@ -259,7 +240,7 @@ class StatusesMixin(RequestCore):
                                 scheduled_at=scheduled_at, poll=poll)
 
     @api_version("3.5.0", "3.5.0", "3.3.0")
-    def status_update(self, id: Id, status: Optional[str] = None, spoiler_text: Optional[str] = None,
+    def status_update(self, id: IdLike, status: Optional[str] = None, spoiler_text: Optional[str] = None,
                       sensitive: Optional[bool] = None, media_ids: Any = None,
                       poll: Optional[Dict[str, Any]] = None) -> Status:
         """Edit one of your statuses.
@@ -275,7 +256,7 @@ class StatusesMixin(RequestCore):
         return self._request("PUT", self._path("/api/v1/statuses/{}", id), params, **options)
 
     @api_version("1.0.0", "1.0.0", "1.0.0")
-    def status_delete(self, id: Id) -> Status:
+    def status_delete(self, id: IdLike) -> Status:
         """Delete one of your statuses.
 
         Returns the deleted status dict, with its source ``text`` (for "delete and
@@ -284,7 +265,7 @@ class StatusesMixin(RequestCore):
         return self._request("DELETE", self._path("/api/v1/statuses/{}", id))
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status_reblog(self, id: Id, visibility: Optional[str] = None) -> Status:
+    def status_reblog(self, id: IdLike, visibility: Optional[str] = None) -> Status:
         """Reblog (boost) a status.
 
         ``visibility`` works as in :meth:`status_post` and can lower the visibility of
@@ -292,15 +273,15 @@ class StatusesMixin(RequestCore):
 
         Returns a status dict with the new status that wraps the reblogged one.
         """
-        params = {"visibility": _visibility(visibility)}
+        params = {"visibility": check_choice("visibility", visibility, VISIBILITIES, lower=True)}
         return self._request("POST", self._path("/api/v1/statuses/{}/reblog", id), params)
 
     # -- interactions: POST /api/v1/statuses/:id/<action> -------------------------------------
-    def _status_action(self, action: str, id: Id) -> Any:
+    def _status_action(self, action: str, id: IdLike) -> Any:
         return self._request("POST", self._path("/api/v1/statuses/{}/" + action, id))
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status_unreblog(self, id: Id) -> Status:
+    def status_unreblog(self, id: IdLike) -> Status:
         """Undo your reblog of a status.
 
         Returns a status dict with the status that was reblogged.
@@ -308,7 +289,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("unreblog", id)
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status_favourite(self, id: Id) -> Status:
+    def status_favourite(self, id: IdLike) -> Status:
         """Favourite a status.
 
         Returns a status dict with the favourited status.
@@ -316,7 +297,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("favourite", id)
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
-    def status_unfavourite(self, id: Id) -> Status:
+    def status_unfavourite(self, id: IdLike) -> Status:
         """Remove a status from your favourites.
 
         Returns a status dict with the status that was favourited.
@@ -324,7 +305,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("unfavourite", id)
 
     @api_version("1.4.0", "2.0.0", "3.3.0")
-    def status_mute(self, id: Id) -> Status:
+    def status_mute(self, id: IdLike) -> Status:
         """Mute notifications about the conversation a status belongs to.
 
         Returns a status dict with the now muted status.
@@ -332,7 +313,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("mute", id)
 
     @api_version("1.4.0", "2.0.0", "3.3.0")
-    def status_unmute(self, id: Id) -> Status:
+    def status_unmute(self, id: IdLike) -> Status:
         """Unmute notifications about the conversation a status belongs to.
 
         Returns a status dict with the status that was muted.
@@ -340,7 +321,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("unmute", id)
 
     @api_version("2.1.0", "2.1.0", "3.3.0")
-    def status_pin(self, id: Id) -> Status:
+    def status_pin(self, id: IdLike) -> Status:
         """Pin one of your statuses to your profile.
 
         Returns a status dict with the pinned status.
@@ -348,7 +329,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("pin", id)
 
     @api_version("2.1.0", "2.1.0", "3.3.0")
-    def status_unpin(self, id: Id) -> Status:
+    def status_unpin(self, id: IdLike) -> Status:
         """Unpin one of your statuses from your profile.
 
         Returns a status dict with the status that was pinned.
@@ -356,7 +337,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("unpin", id)
 
     @api_version("3.1.0", "3.1.0", "3.3.0")
-    def status_bookmark(self, id: Id) -> Status:
+    def status_bookmark(self, id: IdLike) -> Status:
         """Bookmark a status.
 
         Returns a status dict with the bookmarked status.
@@ -364,7 +345,7 @@ class StatusesMixin(RequestCore):
         return self._status_action("bookmark", id)
 
     @api_version("3.1.0", "3.1.0", "3.3.0")
-    def status_unbookmark(self, id: Id) -> Status:
+    def status_unbookmark(self, id: IdLike) -> Status:
         """Remove a status from your bookmarks.
 
         Returns a status dict with the status that was bookmarked.
@@ -373,19 +354,19 @@ class StatusesMixin(RequestCore):
 
     # -- scheduled statuses ------------------------------------------------------------------
     @api_version("2.7.0", "2.7.0", "3.3.0")
-    def scheduled_statuses(self, max_id: Optional[Id] = None, min_id: Optional[Id] = None,
-                           since_id: Optional[Id] = None, limit: Optional[int] = None) -> PaginatableList[ScheduledStatus]:
+    def scheduled_statuses(self, max_id: Optional[IdLike] = None, min_id: Optional[IdLike] = None,
+                           since_id: Optional[IdLike] = None, limit: Optional[int] = None) -> PaginatableList[ScheduledStatus]:
         """Fetch your scheduled statuses.
 
         The page parameters (additions of this library) work as in :meth:`timeline`.
 
         Returns a list of scheduled status dicts.
         """
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
+        params = page_params(max_id, min_id, since_id, limit)
         return self._request("GET", "/api/v1/scheduled_statuses", params)
 
     @api_version("2.7.0", "2.7.0", "3.3.0")
-    def scheduled_status(self, id: Id) -> ScheduledStatus:
+    def scheduled_status(self, id: IdLike) -> ScheduledStatus:
         """Fetch one of your scheduled statuses.
 
         Returns a scheduled status dict.
@@ -393,7 +374,7 @@ class StatusesMixin(RequestCore):
         return self._request("GET", self._path("/api/v1/scheduled_statuses/{}", id))
 
     @api_version("2.7.0", "2.7.0", "3.3.0")
-    def scheduled_status_update(self, id: Id, scheduled_at: datetime) -> ScheduledStatus:
+    def scheduled_status_update(self, id: IdLike, scheduled_at: datetime) -> ScheduledStatus:
         """Change when a scheduled status is posted.
 
         ``scheduled_at`` is a datetime at least 5 minutes in the future (a naive
@@ -407,6 +388,6 @@ class StatusesMixin(RequestCore):
                              {"scheduled_at": scheduled_at})
 
     @api_version("2.7.0", "2.7.0", "2.7.0")
-    def scheduled_status_delete(self, id: Id) -> None:
+    def scheduled_status_delete(self, id: IdLike) -> None:
         """Cancel a scheduled status. Returns None."""
         self._request("DELETE", self._path("/api/v1/scheduled_statuses/{}", id))

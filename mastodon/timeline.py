@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, Optional, Tuple
 
 from mastodon._core import RequestCore
+from mastodon._encoding import page_params
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.utility import api_version
 from mastodon.return_types import PaginatableList, Status
@@ -39,9 +40,8 @@ class TimelineMixin(RequestCore):
 
     def _timeline_request(self, path: str, max_id: Any, min_id: Any, since_id: Any, limit: Optional[int],
                           only_media: bool, local: bool, remote: bool) -> Any:
-        params = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit,
-                  "only_media": True if only_media else None, "local": True if local else None,
-                  "remote": True if remote else None}
+        params = page_params(max_id, min_id, since_id, limit, only_media=True if only_media else None,
+                             local=True if local else None, remote=True if remote else None)
         return self._request("GET", path, params)
 
     @api_version("1.0.0", "3.1.4", "3.3.0")

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from mastodon._core import RequestCore
-from mastodon.errors import MastodonVersionError
 from mastodon.utility import api_version
 from mastodon.return_types import NonPaginatableList, Status, Tag, TrendsLink
 
@@ -11,7 +10,7 @@ from mastodon.return_types import NonPaginatableList, Status, Tag, TrendsLink
 class TrendsMixin(RequestCore):
     """Trends endpoints."""
 
-    @api_version("2.4.3", "3.5.0", "2.3.4")
+    @api_version("2.4.3", "3.5.0", "2.3.4", unavailable=[("2.8.0", "3.0.0")])
     def trends(self, limit: Optional[int] = None) -> NonPaginatableList[Tag]:
         """Alias for :meth:`trending_tags`.
 
@@ -72,11 +71,6 @@ class TrendsMixin(RequestCore):
         if self._server_at_least("3.5.0"):
             path = "/api/v1/trends/tags"
         else:
-            if (self.version_check_mode != "none" and self.version_check_worked
-                    and self._server_at_least("2.8.0") and not self._server_at_least("3.0.0")):
-                raise MastodonVersionError(
-                    "Trending tags are not available on Mastodon 2.8.0 up to 3.0.0 (the server is %d.%d.%d)"
-                    % (self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
             path = "/api/v1/trends"
         return self._request("GET", path, _trend_params(limit, offset, lang))
 

@@ -2,9 +2,10 @@
 attribute-access containers every response is returned in."""
 from __future__ import annotations
 import functools
+import inspect
 import re
 import textwrap
-from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 from mastodon.errors import MastodonVersionError
 
@@ -107,7 +108,13 @@ def _clean_docstring(doc: str) -> str:
     return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
-def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) -> Callable[[_F], _F]:
+def _version_text(version: Tuple[int, int, int]) -> str:
+    return ".".join(map(str, version))
+
+
+def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str, *,
+                params: Optional[Dict[str, str]] = None,
+                unavailable: Sequence[Tuple[str, Optional[str]]] = ()) -> Callable[[_F], _F]:
     """Declare the Mastodon versions of an endpoint method.
 
     ``created_ver`` is the version that added the endpoint, ``last_changed_ver`` the one
@@ -117,28 +124,56 @@ def api_version(created_ver: str, last_changed_ver: str, return_value_ver: str) 
     :class:`MastodonVersionError` when the server is too old. The versions are kept on
     the function as ``_mastodon_versions`` and added to its docstring.
 
+    ``params`` maps parameter names to the version that added them: a call that passes
+    such a parameter (anything but None) to an older server is refused the same way.
+    ``unavailable`` lists ``(from, until)`` version ranges (``until`` None: up to now)
+    in which the server does not offer the endpoint. Neither applies in
+    ``version_check_mode`` ``"none"`` or when the server version is unknown.
+
     The result gets the method's declared return type (see :func:`typed_return`).
     """
     created = parse_version_string(created_ver)
     changed = max(parse_version_string(last_changed_ver), parse_version_string(return_value_ver))
+    param_needs = {name: parse_version_string(version) for name, version in (params or {}).items()}
+    gaps = [(parse_version_string(start), None if end is None else parse_version_string(end))
+            for start, end in unavailable]
 
     def decorate(function: _F) -> _F:
         name = function.__name__
         typer = _UNRESOLVED
+        positions = {}
+        if param_needs:
+            arg_names = list(inspect.signature(function).parameters)
+            positions = {p: arg_names.index(p) - 1 for p in param_needs}  # -1: self
+
+        def refuse(have: Tuple[int, int, int], needed: Tuple[int, int, int], what: str, mode: str) -> None:
+            raise MastodonVersionError(
+                "Version check failed (Need version %s): %s needs Mastodon %s or newer "
+                "(version_check_mode %r), but the server is %s"
+                % (_version_text(needed), what, _version_text(needed), mode, _version_text(have)))
 
         @functools.wraps(function)
         def checked(self: Any, *args: Any, **kwargs: Any) -> Any:
             nonlocal typer
             mode = self.version_check_mode
             if mode != "none" and self.version_check_worked:
-                need = created if mode == "created" else changed
                 have = (self.mastodon_major, self.mastodon_minor, self.mastodon_patch)
+                need = created if mode == "created" else changed
                 if have < need:
-                    needed = ".".join(map(str, need))
-                    raise MastodonVersionError(
-                        "Version check failed (Need version %s): %s needs Mastodon %s or newer "
-                        "(version_check_mode %r), but the server is %d.%d.%d"
-                        % (needed, name, needed, mode, *have))
+                    refuse(have, need, name, mode)
+                for param, version in param_needs.items():
+                    if have < version:
+                        index = positions[param]
+                        value = args[index] if index < len(args) else kwargs.get(param)
+                        if value is not None:
+                            refuse(have, version, "%s(%s=...)" % (name, param), mode)
+                for start, end in gaps:
+                    if start <= have and (end is None or have < end):
+                        raise MastodonVersionError(
+                            "%s is not available on Mastodon %s%s (the server is %s)"
+                            % (name, _version_text(start),
+                               " and newer" if end is None else " up to " + _version_text(end) + " (excluded)",
+                               _version_text(have)))
             result = function(self, *args, **kwargs)
             if typer is _UNRESOLVED:
                 typer = _return_typer(function)

@@ -115,7 +115,8 @@ def test_account_relationships_id_forms(api, server, given, query):
     assert result[0].following is True and result[1].following is False
 
 
-def test_account_relationships_with_suspended(api, server):
+def test_account_relationships_with_suspended(make_api, server):
+    api = make_api(mastodon_version="4.3.0")
     server.route("GET", "/api/v1/accounts/relationships", json=[entities.relationship()])
     api.account_relationships([1], with_suspended=True)
     assert server.last.query == {"id[]": ["1"], "with_suspended": ["1"]}

@@ -1,7 +1,6 @@
 """Construction, app registration, logging in and credential files."""
 import os
 import stat
-from unittest import mock
 
 import pytest
 import requests
@@ -9,6 +8,7 @@ import requests
 from mastodon import (Mastodon, MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError,
                       MastodonRatelimitError, MastodonServiceUnavailableError, MastodonVersionError)
 from tests import entities
+from tests.test_auth_oauth import code_challenge
 from tests.conftest import TOKEN
 from tests.harness import Reply
 
@@ -230,15 +230,22 @@ def test_create_app_default_redirect_and_session(server):
                                 "redirect_uris": ["urn:ietf:wg:oauth:2.0:oob"]}
 
 
-def test_create_app_uses_module_level_requests_post(tmp_path):
-    answer = mock.Mock()
-    answer.json.return_value = {"client_id": "cid", "client_secret": "csecret"}
-    with mock.patch("requests.post", return_value=answer) as post:
-        result = Mastodon.create_app("offline", api_base_url="example.social")
-    assert result == ("cid", "csecret")
-    post.assert_called_once_with("https://example.social/api/v1/apps",
-                                 data={"client_name": "offline", "scopes": "read write follow push",
-                                       "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}, timeout=300)
+def test_create_app_goes_through_the_core(server):
+    """create_app sends with the given session and user agent, like every other call."""
+    server.route("POST", "/api/v1/apps", json=entities.app_registration())
+    seen = []
+    session = requests.Session()
+    session.hooks["response"].append(lambda response, *args, **kwargs: seen.append(response.url))
+    result = Mastodon.create_app("bot", api_base_url=server.url, session=session, user_agent="bot/2.0",
+                                 request_timeout=5)
+    assert result == (CLIENT_ID, CLIENT_SECRET)
+    assert seen == [server.url + "/api/v1/apps"]
+    request = server.last
+    assert request.header("User-Agent") == "bot/2.0" and request.header("Authorization") is None
+    assert len(server.requests) == 1
+    # without a session the default user agent is 1.8.0's
+    Mastodon.create_app("bot", api_base_url=server.url)
+    assert server.last.header("User-Agent") == "mastodonpy"
 
 
 def test_create_app_error_answers(server, tmp_path):
@@ -364,12 +371,14 @@ def test_auth_request_url(api, tmp_path):
     url = api.auth_request_url(state="xyz", force_login=True, lang="de")
     assert url == (api.api_base_url + "/oauth/authorize?client_id=client-id&response_type=code"
                    "&redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob&scope=read+write+follow+push"
-                   "&force_login=true&state=xyz&lang=de")
+                   "&force_login=true&state=xyz&lang=de&code_challenge=" + code_challenge(api.code_verifier)
+                   + "&code_challenge_method=S256")
     path = tmp_path / "clientcred.secret"
     path.write_text("file-client-id\nsecret\n")
     url = api.auth_request_url(client_id=path, redirect_uris="https://app.example/cb", scopes=["read"])
     assert url.endswith("?client_id=file-client-id&response_type=code&redirect_uri=https%3A%2F%2Fapp.example%2Fcb"
-                        "&scope=read&force_login=false")
+                        "&scope=read&force_login=false&code_challenge=" + code_challenge(api.code_verifier)
+                        + "&code_challenge_method=S256")
 
 
 def test_revoke_access_token(api, server):

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from mastodon import (AttribAccessDict, MastodonAPIError, MastodonBadGatewayError, MastodonError,
+from mastodon import (AttribAccessDict, MastodonAPIError, MastodonBadGatewayError, MastodonConflictError,
+                      MastodonError, MastodonForbiddenError, MastodonUnprocessableEntityError,
                       MastodonGatewayTimeoutError, MastodonIllegalArgumentError, MastodonInternalServerError,
                       MastodonNetworkError, MastodonNotFoundError, MastodonRatelimitError, MastodonServerError,
                       MastodonServiceUnavailableError, MastodonUnauthorizedError)
@@ -131,7 +132,9 @@ def test_non_json_success_body(api, server):
 
 
 @pytest.mark.parametrize("status, error_class", [
-    (401, MastodonUnauthorizedError), (404, MastodonNotFoundError), (422, MastodonAPIError),
+    (401, MastodonUnauthorizedError), (403, MastodonForbiddenError), (404, MastodonNotFoundError),
+    (409, MastodonConflictError), (410, MastodonConflictError), (422, MastodonUnprocessableEntityError),
+    (418, MastodonAPIError),
     (500, MastodonInternalServerError), (502, MastodonBadGatewayError),
     (503, MastodonServiceUnavailableError), (504, MastodonGatewayTimeoutError), (507, MastodonServerError),
 ])
@@ -144,6 +147,9 @@ def test_error_mapping(api, server, status, error_class):
     assert info.value.args[1:] == (status, info.value.args[2], "It went wrong")
     assert isinstance(info.value.args[2], str)
     assert "It went wrong" in str(info.value)
+    error = info.value
+    assert (error.status_code, error.reason, error.error) == error.args[1:]
+    assert error.headers["Server"] == "loopback-test"
 
 
 def test_404_without_error_text(api, server):

@@ -185,7 +185,7 @@ def test_directory_without_arguments_sends_nothing(api, server):
 
 
 def test_directory_bad_order(api, server):
-    with pytest.raises(MastodonIllegalArgumentError, match="active, new"):
+    with pytest.raises(MastodonIllegalArgumentError, match="'active', 'new'"):
         api.directory(order="popular")
     assert server.requests == []
 

@@ -68,7 +68,7 @@ def test_list_update(api, server):
     lambda api: api.list_update(1, "x", replies_policy="all"),
 ])
 def test_list_invalid_replies_policy(api, server, call):
-    with pytest.raises(MastodonIllegalArgumentError, match="followed, list, none"):
+    with pytest.raises(MastodonIllegalArgumentError, match="'followed', 'list', 'none'"):
         call(api)
     assert server.requests == []
 

@@ -140,8 +140,8 @@ def test_push_subscription_set_accepts_encoded_keys(api, server):
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    ({"policy": "everyone"}, "all, none, follower, followed"),
-    ({"policy": None}, "all, none, follower, followed"),
+    ({"policy": "everyone"}, "'all', 'none', 'follower', 'followed'"),
+    ({"policy": None}, "'all', 'none', 'follower', 'followed'"),
     ({"endpoint": "ftp://relay.example.org/push"}, "https"),
     ({"endpoint": "https://"}, "https"),
     ({"endpoint": ""}, "endpoint"),

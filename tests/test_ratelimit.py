@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 import pytest
 
 import mastodon._core
-from mastodon import MastodonNetworkError, MastodonRatelimitError
+from mastodon import MastodonAPIError, MastodonNetworkError, MastodonRatelimitError, MastodonTooManyRequestsError
 from mastodon._ratelimit import MAX_SLEEP, RateLimiter
 from tests.harness import Reply
 
@@ -194,10 +194,11 @@ def test_429_without_reset_backs_off_growing_and_retries(server, make_api, short
 
 
 def test_429_without_reset_back_off_is_bounded(server, make_api, monkeypatch):
+    """The back-off waits of one call add up to at most ratelimit_max_wait; then the
+    error 1.8.0 code reads: args (message, 429, reason, error), an API error."""
     monkeypatch.setattr(mastodon._core, "BACKOFF_START", 0.05)
     monkeypatch.setattr(mastodon._core, "BACKOFF_FACTOR", 10.0)
     monkeypatch.setattr(mastodon._core, "MAX_SLEEP", 0.1)  # each sleep at most this long
-    monkeypatch.setattr(mastodon._core, "BACKOFF_ATTEMPTS", 3)  # and this many retries
     times = []
 
     def route(request):
@@ -205,13 +206,18 @@ def test_429_without_reset_back_off_is_bounded(server, make_api, monkeypatch):
         return Reply(status=429, json={"error": "Too many requests"})
 
     server.route("GET", PATH, route)
-    api = make_api(mastodon_version="4.2.0", ratelimit_method="wait")
-    with pytest.raises(MastodonRatelimitError, match="gave up after 3 retries"):
+    api = make_api(mastodon_version="4.2.0", ratelimit_method="wait", ratelimit_max_wait=0.35)
+    with pytest.raises(MastodonAPIError) as info:
         api._request("GET", PATH)
-    assert len(times) == 4
+    error = info.value
+    assert isinstance(error, MastodonRatelimitError) and isinstance(error, MastodonTooManyRequestsError)
+    assert error.args == ("Mastodon API returned error", 429, "Too Many Requests", "Too many requests")
+    assert (error.status_code, error.reason, error.error) == error.args[1:]
+    assert len(times) == 5  # waits of 0.05, 0.1, 0.1, 0.1
     waited = gaps(times)
-    assert waited[0] >= 0.05 and waited[1] >= 0.1 and waited[2] >= 0.1
+    assert waited[0] >= 0.05 and waited[1] >= 0.1 and waited[3] >= 0.1
     assert waited[2] < 1.0  # 0.1, not 0.05 * 10 * 10
+    assert times[-1] - times[0] < 2.0
     # The client is not stuck afterwards.
     server.route("GET", PATH, json={"id": "2"})
     started = time.monotonic()
@@ -219,15 +225,56 @@ def test_429_without_reset_back_off_is_bounded(server, make_api, monkeypatch):
     assert time.monotonic() - started < 2.0
 
 
+def test_429_without_reset_raises_at_once_with_max_wait_0(server, make_api):
+    """ratelimit_max_wait=0 is 1.8.0's behaviour: a 429 without a reset time raises an
+    API error with args[1] == 429 at once."""
+    server.route("GET", PATH, status=429, json={"error": "Too many requests"})
+    api = make_api(mastodon_version="4.2.0", ratelimit_method="pace", ratelimit_max_wait=0)
+    started = time.monotonic()
+    with pytest.raises(MastodonAPIError) as info:
+        api._request("GET", PATH)
+    assert info.value.args[1] == 429 and len(server.requests) == 1
+    assert time.monotonic() - started < 1.0
+
+
+def test_429_retry_after_is_honoured(server, make_api):
+    times = []
+
+    def route(request):
+        times.append(time.monotonic())
+        if len(times) == 1:
+            return Reply(status=429, json={"error": "Too many requests"}, headers={"Retry-After": "1"})
+        return Reply(json={"id": "3"})
+
+    server.route("GET", PATH, route)
+    api = make_api(mastodon_version="4.2.0", ratelimit_method="wait")
+    assert api._request("GET", PATH).id == 3
+    assert 0.95 <= times[1] - times[0] < 3.0
+
+
+def test_429_retry_after_beyond_max_wait_raises_at_once(server, make_api):
+    server.route("GET", PATH, status=429, json={"error": "Slow down"}, headers={"Retry-After": "3600"})
+    api = make_api(mastodon_version="4.2.0", ratelimit_method="wait", ratelimit_max_wait=5)
+    started = time.monotonic()
+    with pytest.raises(MastodonTooManyRequestsError) as info:
+        api._request("GET", PATH)
+    assert info.value.args == ("Mastodon API returned error", 429, "Too Many Requests", "Slow down")
+    assert info.value.headers["Retry-After"] == "3600"
+    assert time.monotonic() - started < 1.0 and len(server.requests) == 1
+
+
 def test_throw_raises_on_429(server, make_api):
     server.route("GET", PATH, status=429, json={"error": "Too many requests"},
                  headers={"X-RateLimit-Remaining": "0", "X-RateLimit-Limit": "300",
                           "X-RateLimit-Reset": iso(time.time() + 60)})
     api = make_api(mastodon_version="4.2.0", ratelimit_method="throw")
-    with pytest.raises(MastodonRatelimitError):
+    with pytest.raises(MastodonRatelimitError) as info:
         api._request("GET", PATH)
     assert len(server.requests) == 1
     assert api.ratelimit_remaining == 0
+    assert info.value.args == ("Hit rate limit.",)  # as in 1.8.0
+    assert (info.value.status_code, info.value.error) == (429, "Too many requests")
+    assert info.value.headers["X-RateLimit-Limit"] == "300"
 
 
 # -- network failures -------------------------------------------------------------------------------

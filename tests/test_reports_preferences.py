@@ -51,7 +51,7 @@ def test_report_minimal_and_single_ids(api, server):
 
 @pytest.mark.parametrize("category", ["abuse", "Spam", ""])
 def test_report_invalid_category(api, server, category):
-    with pytest.raises(MastodonIllegalArgumentError, match="spam, violation, other"):
+    with pytest.raises(MastodonIllegalArgumentError, match="'spam', 'violation', 'other'"):
         api.report(109383, category=category)
     assert server.requests == []
 

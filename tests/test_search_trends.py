@@ -73,9 +73,9 @@ def test_search_advanced_parameters_need_2_8(make_api, server, version, kwargs):
 
 
 def test_search_bad_result_type(api, server):
-    with pytest.raises(MastodonIllegalArgumentError, match="accounts, hashtags, statuses"):
+    with pytest.raises(MastodonIllegalArgumentError, match="'accounts', 'hashtags', 'statuses'"):
         api.search("robin", result_type="toots")
-    with pytest.raises(MastodonIllegalArgumentError, match="accounts, hashtags, statuses"):
+    with pytest.raises(MastodonIllegalArgumentError, match="'accounts', 'hashtags', 'statuses'"):
         api.search_v2("robin", result_type="people")
     assert server.requests == []
 

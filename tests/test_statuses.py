@@ -168,7 +168,7 @@ def test_status_post_visibility_case_insensitive(api, server, visibility):
 def test_status_post_invalid_visibility(api, server, visibility):
     with pytest.raises(MastodonIllegalArgumentError) as info:
         api.status_post("x", visibility=visibility)
-    assert "direct, private, unlisted, public" in str(info.value)
+    assert "'direct', 'private', 'unlisted', 'public'" in str(info.value)
     assert isinstance(info.value, ValueError)
     assert server.requests == []
 
@@ -231,7 +231,7 @@ def test_status_post_content_type_must_be_known(make_api, server):
     pleroma = make_api(mastodon_version="2.7.2", feature_set="pleroma")
     with pytest.raises(MastodonIllegalArgumentError) as info:
         pleroma.status_post("hi", content_type="text/x-rst")
-    assert "text/plain, text/html, text/markdown, text/bbcode" in str(info.value)
+    assert "'text/plain', 'text/html', 'text/markdown', 'text/bbcode'" in str(info.value)
     assert server.requests == []
 
 

@@ -11,7 +11,7 @@ import mastodon
 from mastodon import AttribAccessDict, AttribAccessList, MastodonAPIError, MastodonIllegalArgumentError
 from tests.harness import Reply
 
-SPEC = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "spec", "api_surface.json")
+SPEC = os.path.join(os.path.dirname(__file__), "data", "package_surface.json")
 
 
 def _spec():

@@ -9,7 +9,7 @@ from mastodon import Mastodon, MastodonVersionError
 from mastodon.utility import api_version, max_version, parse_version_string
 from tests import entities
 
-SPEC = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "spec", "version_strings.json")
+SPEC = os.path.join(os.path.dirname(__file__), "data", "version_strings.json")
 
 
 def _entries():
