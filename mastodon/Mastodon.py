@@ -7,8 +7,11 @@ from mastodon._convert import json_hook
 from mastodon._versions import normalize_version_string
 from mastodon.accounts import AccountsMixin
 from mastodon.admin import AdminMixin
+from mastodon.annual_reports import AnnualReportsMixin
+from mastodon.async_refresh import AsyncRefreshMixin
 from mastodon.authentication import AuthenticationMixin
 from mastodon.blurhashes import BlurhashMixin
+from mastodon.collections import CollectionsMixin
 from mastodon.conversations import ConversationsMixin
 from mastodon.endorsements import EndorsementsMixin
 from mastodon.errors import *  # noqa: F401,F403 - re-exported for 1.8.0 compatibility
@@ -22,11 +25,15 @@ from mastodon.notifications import NotificationsMixin
 from mastodon.pagination import PaginationMixin
 from mastodon.polls import PollsMixin
 from mastodon.preferences import PreferencesMixin
+from mastodon.profile import ProfileMixin
 from mastodon.push import PushMixin
 from mastodon.relationships import RelationshipsMixin
 from mastodon.reports import ReportsMixin
 from mastodon.search import SearchMixin
+from mastodon.status_length import StatusLengthMixin
 from mastodon.statuses import StatusesMixin
+from mastodon.statuses_edit import StatusEditsMixin
+from mastodon.statuses_quotes import StatusQuotesMixin
 from mastodon.streaming import CallbackStreamListener, StreamListener  # noqa: F401
 from mastodon.streaming_endpoints import StreamingMixin
 from mastodon.suggestions import SuggestionsMixin
@@ -41,7 +48,9 @@ class Mastodon(AuthenticationMixin, VersionsMixin, PaginationMixin, BlurhashMixi
                AccountsMixin, RelationshipsMixin, ListsMixin, EndorsementsMixin, HashtagsMixin,
                SuggestionsMixin, FiltersMixin, ReportsMixin, PreferencesMixin,
                InstanceMixin, SearchMixin, TrendsMixin, NotificationsMixin, PushMixin,
-               StreamingMixin, AdminMixin):
+               StreamingMixin, AdminMixin,
+               StatusQuotesMixin, StatusEditsMixin, StatusLengthMixin, AsyncRefreshMixin, CollectionsMixin,
+               ProfileMixin, AnnualReportsMixin):
     """A client for the Mastodon API.
 
     See :meth:`__init__` for construction; every API method is documented in its area

@@ -20,6 +20,7 @@ import urllib3
 from mastodon import _debug
 from mastodon._convert import json_hook, loads
 from mastodon._encoding import form_pairs, json_body, path_segment, unpack_id
+from mastodon._refresh_header import attach_async_refresh
 from mastodon._ratelimit import (BACKOFF_ATTEMPTS, BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP,
                                  RATELIMIT_METHODS, RateLimiter)
 from mastodon._versions import mastodon_level
@@ -397,6 +398,9 @@ class RequestCore:
         result = self._parse_body(response, body)
         if isinstance(result, list) and check_errors:
             result = self._attach_pagination(result, response_headers, method, path, params)
+        refresh = response_headers.get("Mastodon-Async-Refresh") if hasattr(response_headers, "get") else None
+        if refresh:  # Mastodon 4.4+: work still running in the background
+            attach_async_refresh(result, refresh, method, path, params)
         return result
 
     @staticmethod

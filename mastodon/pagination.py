@@ -40,8 +40,8 @@ class PaginationMixin(RequestCore):
         return items
 
     def _follow(self, page: Any, attribute: str) -> Optional[Any]:
-        if isinstance(page, dict):
-            info = page
+        if isinstance(page, dict) and "_pagination_endpoint" in page:
+            info = page  # a pagination dict; other dicts (offset-paged answers) carry one as an attribute
         else:
             info = getattr(page, attribute, None)
             if info is None and isinstance(page, list) and page:
