@@ -8,6 +8,7 @@ the request's parameters with the next or previous ``offset``, plus
 :meth:`fetch_previous` and the pagination iterators work on them too.
 """
 from __future__ import annotations
+import re
 from typing import Any, Dict, List, Optional
 
 from mastodon._core import RequestCore
@@ -20,6 +21,8 @@ from mastodon.utility import api_version
 
 #: The server's page size when no ``limit`` is given (it allows up to 80).
 COLLECTIONS_DEFAULT_LIMIT = 40
+#: The paths whose answers are offset-paged lists of collections.
+_OFFSET_PAGED = re.compile(r"^/api/v1/accounts/[^/]+/(?:in_)?collections$")
 
 
 def _offset_page(page: Any, key: str, method: str, path: str, params: Dict[str, Any]) -> Any:
@@ -68,6 +71,16 @@ class CollectionsMixin(RequestCore):
         params = {"limit": _count("limit", limit, 1), "offset": _count("offset", offset, 0)}
         page = self._request("GET", path, params)
         return _offset_page(page, "collections", "GET", path, params)  # type: ignore[no-any-return]
+
+    def _fetch_page(self, info: Dict[str, Any]) -> Any:
+        """Replay a pagination dict (see :meth:`RequestCore._fetch_page`); pages of
+        collections get their offset pagination information again."""
+        page = super()._fetch_page(info)
+        path = info.get("_pagination_endpoint")
+        if isinstance(path, str) and _OFFSET_PAGED.match(path):
+            params = {k: v for k, v in info.items() if not k.startswith("_pagination_")}
+            page = _offset_page(page, "collections", info.get("_pagination_method", "GET"), path, params)
+        return page
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def account_collections(self, id: IdLike, limit: Optional[int] = None, offset: Optional[int] = None) -> Collections:
