@@ -44,6 +44,8 @@ class AsyncRefreshMixin(RequestCore):
         ``status`` (``"running"``: the server only announces running refreshes) and
         ``result_count`` (None when the server did not say); or None when ``result``
         came without the header.
+
+        *Added: Mastodon v4.4.0 (the header); makes no request*
         """
         info = _refresh_info(result)
         if info is None:

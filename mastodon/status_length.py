@@ -158,5 +158,7 @@ class StatusLengthMixin:
         (see :mod:`mastodon.status_length`).
 
         Returns the length as an int.
+
+        *Added: counts as Mastodon v4.x does; makes no request*
         """
         return status_length(text, spoiler_text)

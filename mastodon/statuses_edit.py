@@ -53,6 +53,8 @@ class StatusEditsMixin(RequestCore):
         :class:`MastodonIllegalArgumentError` here, before any request.
 
         Returns a dict with ``id`` and the given changes (``focus`` as ``"x,y"``).
+
+        *Added: Mastodon v3.5.0 (status editing); makes no request*
         """
         media_id = unpack_id(id)
         if media_id is None or isinstance(media_id, (bool, list, tuple)) or media_id == "":

@@ -173,6 +173,8 @@ class TimelineMixin(RequestCore):
         the error is raised.
 
         Returns True or False.
+
+        *Added: Mastodon v4.5.0 (timeline access settings); works with any version*
         """
         kind, _, rest = timeline.partition("/") if isinstance(timeline, str) else ("", "", "")
         if kind in ("home", "list") and (kind == "home") == (rest == ""):
