@@ -61,7 +61,7 @@ def _count(name: str, value: Any, minimum: int) -> Optional[int]:
 def _flag(name: str, value: Any) -> Optional[bool]:
     if value is not None and not isinstance(value, bool):
         raise MastodonIllegalArgumentError("%s must be True or False, got %r" % (name, value))
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 class CollectionsMixin(RequestCore):

@@ -14,6 +14,7 @@ indicator pairs, Hangul syllable jamo and CR LF, which covers what statuses cont
 practice.
 """
 from __future__ import annotations
+import importlib
 import re
 import unicodedata
 from typing import Any, Optional
@@ -40,8 +41,7 @@ def _grapheme_regex() -> Optional[Any]:
     global _regex_module, _REGEX_LOADED
     if not _REGEX_LOADED:
         try:
-            import regex
-            _regex_module = regex.compile(r"\X")
+            _regex_module = importlib.import_module("regex").compile(r"\X")
         except ImportError:
             _regex_module = None
         _REGEX_LOADED = True
