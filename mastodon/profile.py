@@ -44,7 +44,8 @@ class ProfileMixin(RequestCore):
         with ``avatar_mime_type`` / ``header_mime_type`` for data; the request is then a
         multipart upload), ``avatar_description`` and ``header_description`` (their alt
         texts), ``fields`` (up to four ``(name, value)`` pairs, replacing the current
-        ones) and ``attribution_domains`` (up to 10 web sites allowed to credit you).
+        ones) and ``attribution_domains`` (up to 10 web sites allowed to credit you); an
+        empty list of fields or domains removes them all (sent as one blank entry).
         The flags: ``locked`` (approve followers), ``bot``, ``discoverable`` (in the
         profile directory), ``hide_collections`` (hide followers and follows),
         ``indexable`` (public posts searchable), ``show_media`` and

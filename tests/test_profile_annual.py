@@ -106,3 +106,11 @@ def test_versions(make_api, server):
         with pytest.raises(MastodonVersionError):
             call()
     assert server.requests == []
+
+
+def test_profile_update_clears_lists(api46, server):
+    server.route("PATCH", "/api/v1/profile", json=today.profile(attribution_domains=[], fields=[]))
+    result = api46.profile_update(attribution_domains=[], fields=[])
+    assert server.last.form == {"attribution_domains[]": [""], "fields_attributes[0][name]": [""],
+                                "fields_attributes[0][value]": [""]}
+    assert result.attribution_domains == [] and result.fields == []
