@@ -272,3 +272,17 @@ def test_scheduled_statuses_pages(api, server):
     assert page[0].id == 3221 and page[0].scheduled_at.year == 2030
     api.fetch_next(page)
     assert server.last.query == {"limit": ["1"], "max_id": ["3000"]}
+
+
+def test_quotes_in_status_edits_and_nested_quotes(api, server):
+    path = "/api/v1/statuses/%s/history" % QID
+    nested = entities.status(id=today.QUOTED_ID, quote=today.shallow_quote(state="accepted"))
+    edits = [more.status_edit(quote=today.shallow_quote(state="pending")),
+             more.status_edit(quote=today.quote(quoted_status=nested), created_at="2023-03-14T13:00:00.000Z")]
+    server.route("GET", path, json=edits)
+    history = api.status_history(QID)
+    assert (server.last.method, server.last.path) == ("GET", path)
+    assert history[0].quote.state == "pending" and int(history[0].quote.quoted_status_id) == int(today.QUOTED_ID)
+    assert history[1].created_at == datetime(2023, 3, 14, 13, 0, tzinfo=timezone.utc)
+    assert history[1].quote.quoted_status.id == int(today.QUOTED_ID)
+    assert history[1].quote.quoted_status.quote.state == "accepted"
