@@ -22,6 +22,7 @@ from mastodon._convert import json_hook, loads
 from mastodon._encoding import form_pairs, json_body, path_segment, unpack_id
 from mastodon._ratelimit import (BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP, RATELIMIT_METHODS, RateLimiter,
                                  retry_after)
+from mastodon._refresh_header import attach_async_refresh
 from mastodon._versions import mastodon_level
 from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, MastodonConflictError,
                              MastodonForbiddenError, MastodonGatewayTimeoutError, MastodonIllegalArgumentError,
@@ -500,6 +501,9 @@ class RequestCore:
         result = self._parse_body(response, body)
         if check_errors and (isinstance(result, list) or (paginate_dict and isinstance(result, dict))):
             result = self._attach_pagination(result, response_headers, method, path, params)
+        refresh = response_headers.get("Mastodon-Async-Refresh") if hasattr(response_headers, "get") else None
+        if refresh:  # Mastodon 4.4+: work still running in the background
+            attach_async_refresh(result, refresh, method, path, params)
         return result
 
     def _request_slashed(self, method: str, path: str, params: Optional[Dict[str, Any]] = None) -> Any:
