@@ -22,6 +22,7 @@ from mastodon._convert import json_hook, loads
 from mastodon._encoding import form_pairs, json_body, path_segment, unpack_id
 from mastodon._ratelimit import (BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP, RATELIMIT_METHODS, RateLimiter,
                                  retry_after)
+from mastodon._offset_paging import ITEMS_KEY as OFFSET_ITEMS_KEY, attach_offset_pagination
 from mastodon._refresh_header import attach_async_refresh
 from mastodon._versions import mastodon_level
 from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, MastodonConflictError,
@@ -585,12 +586,17 @@ class RequestCore:
         return page
 
     def _fetch_page(self, info: Dict[str, Any]) -> Any:
-        """Replay a request described by a pagination dict (a dict answer, such as
-        grouped notifications, carries pagination information again)."""
+        """Replay a request described by a pagination dict; the page it brings carries
+        pagination information again (``Link`` pagination also on a dict answer, such as
+        grouped notifications; offset pagination where the dict asks for it)."""
         params = dict(info)
         method = params.pop("_pagination_method")
         path = params.pop("_pagination_endpoint")
-        return self._request(method, path, params, paginate_dict=True)
+        items_key = params.pop(OFFSET_ITEMS_KEY, None)
+        page = self._request(method, path, params, paginate_dict=True)
+        if items_key is not None:
+            page = attach_offset_pagination(page, items_key, method, path, params)
+        return page
 
 
 def _link_value(url: str, key: str) -> Any:

@@ -1,54 +1,21 @@
 """Collections (Mastodon 4.6+): curated lists of accounts a user recommends.
 
 The lists of collections are paged with ``limit`` and ``offset`` and come without a
-``Link`` header; :func:`_offset_page` attaches the same pagination information the
-core attaches to ``Link``-paginated lists (``_pagination_next`` / ``_pagination_prev``:
-the request's parameters with the next or previous ``offset``, plus
-``_pagination_method`` and ``_pagination_endpoint``), so that :meth:`fetch_next`,
-:meth:`fetch_previous` and the pagination iterators work on them too.
+``Link`` header; :mod:`mastodon._offset_paging` gives them pagination information, so
+that :meth:`fetch_next`, :meth:`fetch_previous` and the pagination iterators work on
+them too.
 """
 from __future__ import annotations
-import re
 from typing import Any, Dict, List, Optional
 
 from mastodon._core import RequestCore
 from mastodon._encoding import IdLike
+from mastodon._offset_paging import attach_offset_pagination
 from mastodon._validate import id_list
 from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.return_types import (CollectionWithAccounts, Collections, EmptyResponse, WrappedCollection,
                                    WrappedCollectionItem)
 from mastodon.utility import api_version
-
-#: The server's page size when no ``limit`` is given (it allows up to 80).
-COLLECTIONS_DEFAULT_LIMIT = 40
-#: The paths whose answers are offset-paged lists of collections.
-_OFFSET_PAGED = re.compile(r"^/api/v1/accounts/[^/]+/(?:in_)?collections$")
-
-
-def _offset_page(page: Any, key: str, method: str, path: str, params: Dict[str, Any]) -> Any:
-    """Attach offset-based pagination information to ``page`` (a dict whose ``key`` is
-    the list of items).
-
-    A next page is announced when this one is full: as many items as the requested
-    ``limit``, or as the server's default of 40 (a page shorter than that is the last
-    one, whatever the server's maximum). A previous page exists when ``offset`` is
-    above 0.
-    """
-    items = page.get(key) if isinstance(page, dict) else None
-    if not isinstance(items, list):
-        return page
-    limit = params.get("limit")
-    offset = params.get("offset") or 0
-    expected = min(limit, COLLECTIONS_DEFAULT_LIMIT) if limit else COLLECTIONS_DEFAULT_LIMIT
-    base = {k: v for k, v in params.items() if v is not None and k != "offset"}
-    base["_pagination_method"] = method
-    base["_pagination_endpoint"] = path
-    if items and len(items) >= expected:
-        page._pagination_next = dict(base, offset=offset + len(items))
-    if offset > 0:
-        page._pagination_prev = dict(base, offset=max(0, offset - (limit or COLLECTIONS_DEFAULT_LIMIT)))
-    return page
-
 
 def _count(name: str, value: Any, minimum: int) -> Optional[int]:
     if value is None:
@@ -70,17 +37,7 @@ class CollectionsMixin(RequestCore):
     def _collections_page(self, path: str, limit: Optional[int], offset: Optional[int]) -> Collections:
         params = {"limit": _count("limit", limit, 1), "offset": _count("offset", offset, 0)}
         page = self._request("GET", path, params)
-        return _offset_page(page, "collections", "GET", path, params)  # type: ignore[no-any-return]
-
-    def _fetch_page(self, info: Dict[str, Any]) -> Any:
-        """Replay a pagination dict (see :meth:`RequestCore._fetch_page`); pages of
-        collections get their offset pagination information again."""
-        page = super()._fetch_page(info)
-        path = info.get("_pagination_endpoint")
-        if isinstance(path, str) and _OFFSET_PAGED.match(path):
-            params = {k: v for k, v in info.items() if not k.startswith("_pagination_")}
-            page = _offset_page(page, "collections", info.get("_pagination_method", "GET"), path, params)
-        return page
+        return attach_offset_pagination(page, "collections", "GET", path, params)  # type: ignore[no-any-return]  # type: ignore[no-any-return]
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def account_collections(self, id: IdLike, limit: Optional[int] = None, offset: Optional[int] = None) -> Collections:

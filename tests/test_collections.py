@@ -54,6 +54,8 @@ def test_collection_offset_paging(api46, server):
     assert server.last.query == {"limit": ["2"], "offset": ["2"]}
     assert [c.id for c in back.collections] == [2, 3]
     assert len(server.requests) == 4
+    assert [c.id for c in api46.fetch_remaining(first)] == [0, 1, 2, 3, 4]
+    assert [c.id for c in api46.pagination_iterator(api46.account_collections(ACCOUNT, limit=2))] == [0, 1, 2, 3, 4]
 
 
 def test_collection_paging_default_page_size(api46, server):
@@ -61,7 +63,8 @@ def test_collection_paging_default_page_size(api46, server):
     server.route("GET", path, json={"collections": [today.collection(id=str(n)) for n in range(40)]})
     page = api46.account_in_collections(ACCOUNT)
     assert server.last.query == {}
-    assert page._pagination_next == {"offset": 40, "_pagination_method": "GET", "_pagination_endpoint": path}
+    assert page._pagination_next == {"offset": 40, "_pagination_method": "GET", "_pagination_endpoint": path,
+                                     "_pagination_offset_items": "collections"}
     server.route("GET", path, json={"collections": []})
     assert api46.fetch_next(page) == {"collections": []}
     assert api46.fetch_next(api46.fetch_next(page)) is None
