@@ -12,11 +12,12 @@ import numbers
 import socket
 import threading
 import time
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import urlsplit
 
 from mastodon import _debug
 from mastodon._core import RequestCore
+from mastodon._encoding import form_pairs
 from mastodon.errors import MastodonError, MastodonIllegalArgumentError, MastodonNetworkError
 from mastodon._sse import StreamFailure
 from mastodon.streaming import consume
@@ -32,6 +33,9 @@ MAX_RECONNECT_WAIT = 60.0
 HEALTHY_AFTER = 30.0
 #: How long :meth:`StreamHandle.close` waits for the stream thread to finish (seconds).
 CLOSE_WAIT = 1.0
+
+#: Internal marker: the server ended the stream cleanly (not a failure: no ``on_abort``).
+_CLEAN_END = MastodonNetworkError("The server ended the stream.")
 
 _WS_SCHEMES = {"wss": "https", "ws": "http", "https": "https", "http": "http"}
 
@@ -82,6 +86,13 @@ class StreamHandle:
         if threading.current_thread() is not self._thread and self._thread.is_alive():
             self._thread.join(CLOSE_WAIT)
 
+    def __enter__(self) -> "StreamHandle":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        """Leaving a ``with`` block closes the stream (see :meth:`close`)."""
+        self.close()
+
     def is_alive(self) -> bool:
         """Whether the stream thread is still running (connected, or waiting to reconnect)."""
         return self._thread.is_alive()
@@ -99,15 +110,22 @@ class StreamHandle:
             error, aborted, dispatched = self._run_connection()
             if error is None or self._closed.is_set():
                 return
-            if not aborted:
+            clean = error is _CLEAN_END
+            if not aborted and not clean:
                 _notify_abort(self._listener, error, log_errors=True)
             if not self._reconnect:
-                log.error("Stream ended: %s", error)
+                if clean:
+                    log.info("The server ended the stream")
+                else:
+                    log.error("Stream ended: %s", error)
                 return
             healthy = dispatched > 0 or time.monotonic() - started >= HEALTHY_AFTER
             failures = 1 if healthy else failures + 1
             delay = reconnect_delay(self._wait, failures)
-            log.warning("Stream failed (%s); reconnecting in %.1f s", error, delay)
+            if clean:
+                log.info("The server ended the stream; reconnecting in %.1f s", delay)
+            else:
+                log.warning("Stream failed (%s); reconnecting in %.1f s", error, delay)
             if self._closed.wait(delay):
                 return
 
@@ -141,7 +159,7 @@ class StreamHandle:
             with self._lock:
                 self._response = None
             response.close()
-        return MastodonNetworkError("Server ceased communication."), False, dispatched
+        return _CLEAN_END, False, dispatched
 
 
 def reconnect_delay(wait: float, failures: int) -> float:
@@ -207,10 +225,11 @@ class StreamingMixin(RequestCore):
                     reconnect_async: bool = False, reconnect_async_wait_sec: float = 5) -> Optional[StreamHandle]:
         """Stream the events relevant to the logged-in user: home timeline and notifications.
 
-        ``listener`` is a :class:`StreamListener`. Blocking by default: returns only by
-        raising (after ``listener.on_abort``) :class:`MastodonNetworkError` when the
-        connection fails or ends (:class:`MastodonReadTimeout` when nothing, not even a
-        heartbeat, arrived for ``timeout`` seconds; None waits forever) or
+        ``listener`` is a :class:`StreamListener`. Blocking by default: returns None
+        when the server ends the stream cleanly (``on_abort`` is not called), and raises
+        (after ``listener.on_abort``) :class:`MastodonNetworkError` when the connection
+        fails (:class:`MastodonReadTimeout` when nothing, not even a heartbeat, arrived
+        for ``timeout`` seconds; None waits forever) or
         :class:`MastodonMalformedEventError` for an unreadable event. With
         ``run_async=True``, returns a :class:`~mastodon.streaming_endpoints.StreamHandle`
         at once and streams in a thread; ``reconnect_async=True`` makes that thread
@@ -336,25 +355,33 @@ class StreamingMixin(RequestCore):
         try:
             consume(listener, response)
         except StreamFailure as failure:
-            error, aborted = failure.error, failure.aborted
-        else:
-            error, aborted = MastodonNetworkError("Server ceased communication."), False
+            if not failure.aborted:
+                _notify_abort(listener, failure.error)
+            raise failure.error from None
         finally:
             response.close()
-        if not aborted:
-            _notify_abort(listener, error)
-        raise error
+        log.info("The server ended the stream %s", path)
+        return None
+
+    def _stream_query(self, params: Optional[Dict[str, Any]]) -> List[Tuple[str, Any]]:
+        """The query of a stream: ``params`` plus the client's ``lang``, encoded like
+        every request's (:func:`mastodon._encoding.form_pairs`)."""
+        query = dict(params) if params else {}
+        if self.lang is not None and "lang" not in query:
+            query["lang"] = self.lang
+        return form_pairs(query)
 
     def _stream_connect(self, url: str, params: Optional[Dict[str, Any]], timeout: Optional[float]) -> Any:
         """Open the stream: the response, once the server answered 200; else MastodonNetworkError."""
         headers = self._headers(extra={"Accept": "text/event-stream"})
+        query = self._stream_query(params)
         connect_timeout = self.request_timeout
         if isinstance(connect_timeout, (tuple, list)):
             connect_timeout = connect_timeout[0]
         if self.debug_requests:
-            _debug.print_request("GET", url, params, headers, None)
+            _debug.print_request("GET", url, query, headers, None)
         try:
-            response = self.session.request("GET", url, params=params, headers=headers, stream=True,
+            response = self.session.request("GET", url, params=query, headers=headers, stream=True,
                                             timeout=(connect_timeout, timeout))
         except Exception as err:  # requests, urllib3 and socket failures alike
             raise MastodonNetworkError("Could not connect to streaming server: %s" % (err,)) from err
