@@ -18,7 +18,7 @@ import logging
 import threading
 import time
 from typing import Any, Callable, Dict, List, Optional, Tuple
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from mastodon._convert import json_hook
 from mastodon.errors import (MastodonError, MastodonIllegalArgumentError, MastodonMalformedEventError,
@@ -195,6 +195,7 @@ class WebSocketHandle:
         self._streams: Dict[Key, List[WebSocketStream]] = {}
         self._ws: Any = None
         self._closed = threading.Event()
+        self._wanted = threading.Event()  # set while at least one stream is subscribed
         self._ended = False
         self._thread = threading.Thread(target=self._run, name="mastodon-websocket", daemon=True)
 
@@ -208,6 +209,7 @@ class WebSocketHandle:
         waiting on it return None). Works from any thread, also from a handler; waits up
         to a few seconds for the thread to end (not from a handler). Idempotent."""
         self._closed.set()
+        self._wanted.set()  # wakes a thread waiting for a first stream
         with self._lock:
             ws = self._ws
         if ws is not None:
@@ -243,6 +245,7 @@ class WebSocketHandle:
                 raise MastodonIllegalArgumentError("This WebSocket handle is closed; open a new one")
             group = self._streams.setdefault(stream.key, [])
             group.append(stream)
+            self._wanted.set()
             if len(group) == 1 and self._ws is not None:
                 self._send(self._ws, "subscribe", message)
         return stream
@@ -254,6 +257,8 @@ class WebSocketHandle:
                 group.remove(stream)
                 if not group:
                     del self._streams[stream.key]
+                    if not self._streams and not self._closed.is_set():
+                        self._wanted.clear()
                     if self._ws is not None and not self._closed.is_set():
                         self._send(self._ws, "unsubscribe", stream.message)
         stream._finish(error)
@@ -299,6 +304,12 @@ class WebSocketHandle:
         outcome: Any = None
         try:
             while not self._closed.is_set():
+                # Connect only while there is something to stream: the first stream also
+                # goes in the URL, for servers that take one stream per connection only.
+                while not self._wanted.wait(1.0):
+                    pass
+                if self._closed.is_set():
+                    break
                 started = time.monotonic()
                 outcome, delivered = self._run_connection()
                 if outcome is None or self._closed.is_set():
@@ -328,10 +339,15 @@ class WebSocketHandle:
 
     def _open(self) -> Any:
         url, headers = self._connect_info(self._token_in_query)
+        with self._lock:
+            first = next(iter(self._streams.values()))[0].message if self._streams else {}
+        query = [(key, value) for key, value in first.items()]
         if self._token and not self._token_in_query:
             headers["Authorization"] = "Bearer " + self._token
         elif self._token:
-            url += "?access_token=" + quote(self._token, safe="")
+            query.append(("access_token", self._token))
+        if query:
+            url += "?" + urlencode(query, quote_via=quote)
         ping_timeout = None if self._timeout is None else self._timeout / 2
         ping_interval = MAX_PING_INTERVAL if ping_timeout is None else min(MAX_PING_INTERVAL, ping_timeout)
         user_agent = headers.pop("User-Agent", None)
@@ -439,12 +455,13 @@ class WebSocketHandle:
         stream = frame.get("stream")
         key = stream_key(stream)
         with self._lock:
-            if key is not None:
-                targets = list(self._streams.get(key, ()))
-            elif len(self._streams) == 1:  # a server that does not name the stream
-                targets = list(next(iter(self._streams.values())))
-            else:
-                targets = []
+            targets = list(self._streams.get(key, ())) if key is not None else []
+            if not targets:
+                # A server that does not name the stream, or names it without its tag or
+                # list id: unambiguous only if one subscription fits.
+                fits = [group for k, group in self._streams.items() if key is None or k[0] == key[0]]
+                if len(fits) == 1 and (key is None or len(key) == 1):
+                    targets = list(fits[0])
         if not targets:
             log.debug("Dropping a %r event for stream %r: not subscribed", name, stream)
             return 0

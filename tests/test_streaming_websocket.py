@@ -81,7 +81,7 @@ def test_handshake_url_headers_and_token(sserver, sapi, opened):
     assert isinstance(stream, WebSocketStream)
     assert wait_until(lambda: got)
     request = sserver.ws_connections[0].request
-    assert request.path == "/api/v1/streaming" and request.query == {}
+    assert request.path == "/api/v1/streaming" and request.query == {"stream": ["user"]}  # the first stream
     assert request.header("Authorization") == "Bearer " + TOKEN
     assert request.header("User-Agent") == "wstest/1.0"
     assert got == [{"type": "subscribe", "stream": "user"}]
@@ -101,9 +101,15 @@ def test_token_goes_to_the_query_when_the_header_is_refused(sserver, sapi, opene
     listener = Recorder()
     handle = sapi.stream_open_websocket(listener)
     opened.append(handle)
+    time.sleep(0.1)
+    assert sserver.ws_connections == []  # nothing to stream yet: no connection
+    sapi.stream_hashtag("birds", None, run_async=True, websocket_handle=handle)
     assert wait_until(handle.is_receiving)
-    second = sserver.ws_connections[1].request
-    assert second.query == {"access_token": [TOKEN]} and second.header("Authorization") is None
+    first, second = sserver.ws_connections[0].request, sserver.ws_connections[1].request
+    assert first.query == {"stream": ["hashtag"], "tag": ["birds"]}
+    assert first.header("Authorization") == "Bearer " + TOKEN
+    assert second.query == {"stream": ["hashtag"], "tag": ["birds"], "access_token": [TOKEN]}
+    assert second.header("Authorization") is None
     assert listener.of("abort") == []
 
 
@@ -408,6 +414,7 @@ def test_reconnect_backs_off_from_a_server_that_refuses(sserver, sapi, opened):
     listener = Recorder()
     handle = sapi.stream_open_websocket(listener, reconnect_async=True, reconnect_async_wait_sec=0.05)
     opened.append(handle)
+    sapi.stream_user(None, run_async=True, websocket_handle=handle)
     assert listener.wait_for("abort", 4, timeout=5)
     handle.close()
     times = sserver.ws_times[:4]
@@ -614,3 +621,20 @@ def test_for_stream_and_on_any_event_over_sse(sserver, sapi):
 def test_listener_classes_are_shared():
     assert issubclass(StreamRecorder, StreamListener)
     assert "on_any_event" in dir(StreamListener)
+
+
+def test_events_of_a_server_that_names_the_stream_without_its_tag(sserver, sapi, opened):
+    def script(conn):  # like servers that take the stream from the URL and echo only its name
+        conn.accept()
+        conn.event(["hashtag"], "delete", "1")
+        conn.event("hashtag", "delete", "2")
+        conn.serve_until_closed()
+
+    sserver.ws_scripts = [script]
+    sserver.start()
+    handle = sapi.stream_open_websocket()
+    opened.append(handle)
+    listener = Recorder()
+    sapi.stream_hashtag("birds", listener, run_async=True, websocket_handle=handle)
+    assert listener.wait_for("delete", 2)
+    assert listener.of("delete") == [(1,), (2,)]
