@@ -177,7 +177,7 @@ class WebSocketHandle:
     to. :meth:`close` ends everything from any thread; it is also a context manager.
     """
 
-    def __init__(self, connect_info: Callable[[bool], Tuple[str, Dict[str, str]]], token: Optional[str],
+    def __init__(self, connect_info: Callable[[], Tuple[str, Dict[str, str]]], token: Optional[str],
                  listener: Any, timeout: Optional[float], reconnect: bool, wait: float,
                  open_timeout: Optional[float], delay: Callable[[float, int], float], healthy_after: float) -> None:
         self._client = load_websockets()
@@ -338,7 +338,7 @@ class WebSocketHandle:
             self._end_all(None if outcome is None or outcome is _CLEAN else outcome)
 
     def _open(self) -> Any:
-        url, headers = self._connect_info(self._token_in_query)
+        url, headers = self._connect_info()
         with self._lock:
             first = next(iter(self._streams.values()))[0].message if self._streams else {}
         query = [(key, value) for key, value in first.items()]

@@ -166,7 +166,7 @@ class StreamHandle:
 def reconnect_delay(wait: float, failures: int) -> float:
     """Seconds to wait before reconnection attempt number ``failures`` (1 = first) in a row."""
     base = max(wait, MIN_RECONNECT_WAIT)
-    return min(base * 2 ** min(failures - 1, 30), max(base, MAX_RECONNECT_WAIT))
+    return float(min(base * 2.0 ** min(failures - 1, 30), max(base, MAX_RECONNECT_WAIT)))
 
 
 def _notify_abort(listener: Any, error: MastodonError, log_errors: bool = False) -> None:
@@ -395,7 +395,7 @@ class StreamingMixin(RequestCore):
         url = websocket_url(self._streaming_base_url())
         token = self.access_token
 
-        def connect_info(token_in_query: bool) -> Tuple[str, Dict[str, str]]:
+        def connect_info() -> Tuple[str, Dict[str, str]]:
             return url, self._headers(access_token="")
 
         connect_timeout = self.request_timeout

@@ -638,3 +638,57 @@ def test_events_of_a_server_that_names_the_stream_without_its_tag(sserver, sapi,
     sapi.stream_hashtag("birds", listener, run_async=True, websocket_handle=handle)
     assert listener.wait_for("delete", 2)
     assert listener.of("delete") == [(1,), (2,)]
+
+
+def test_close_and_unsubscribe_from_a_handler(sserver, sapi, opened):
+    got = []
+
+    def script(conn):
+        got.extend(subscribe_and_wait(conn, 2))
+        conn.event(["direct"], "delete", "1")
+        got.extend(conn.subscriptions(1, timeout=3))  # the unsubscribe of direct
+        conn.event(["user"], "delete", "2")
+        conn.serve_until_closed()
+
+    class Unsubscriber(Recorder):
+        stream = None
+
+        def on_delete(self, status_id):
+            super().on_delete(status_id)
+            self.stream.close()
+
+    class Closer(Recorder):
+        def on_delete(self, status_id):
+            super().on_delete(status_id)
+            handle.close()
+
+    sserver.ws_scripts = [script]
+    sserver.start()
+    handle = sapi.stream_open_websocket()
+    opened.append(handle)
+    direct, user = Unsubscriber(), Closer()
+    sapi.stream_user(user, run_async=True, websocket_handle=handle)
+    direct.stream = sapi.stream_direct(direct, run_async=True, websocket_handle=handle)
+    assert user.wait_for("delete")
+    assert wait_until(lambda: not handle.is_alive())
+    assert got[2] == {"type": "unsubscribe", "stream": "direct"}
+    assert direct.of("delete") == [(1,)] and user.of("delete") == [(2,)]
+    assert direct.of("abort") == [] and user.of("abort") == []
+
+
+def test_no_token_in_errors_or_logs_in_either_token_mode(sserver, sapi, opened, caplog):
+    def refuse(conn):
+        conn.refuse(401 if conn.index == 0 else 503)
+
+    sserver.ws_scripts = [refuse]
+    sserver.start()
+    listener = Recorder()
+    with caplog.at_level(logging.DEBUG, logger="mastodon"):
+        handle = sapi.stream_open_websocket(listener, reconnect_async=True, reconnect_async_wait_sec=0.05)
+        opened.append(handle)
+        sapi.stream_user(None, run_async=True, websocket_handle=handle)
+        assert listener.wait_for("abort", 2)
+        handle.close()
+    assert sserver.ws_connections[1].request.query["access_token"] == [TOKEN]
+    assert all(TOKEN not in str(err) and TOKEN not in repr(err) for (err,) in listener.of("abort"))
+    assert all(TOKEN not in record.getMessage() for record in caplog.records)
