@@ -447,13 +447,13 @@ def test_silent_server_is_detected_by_ping_timeout(sserver, sapi, opened):
 def test_a_server_that_answers_pings_stays_connected(sserver, sapi, opened):
     def script(conn):
         subscribe_and_wait(conn, 1)
-        conn.serve_until_closed(1.2)
+        conn.serve_until_closed(2.2)  # silent, but answering pings, for several timeouts
         conn.event(["user"], "delete", "1")
         conn.serve_until_closed()
 
     sserver.ws_scripts = [script]
     sserver.start()
-    handle = sapi.stream_open_websocket(timeout=0.4)
+    handle = sapi.stream_open_websocket(timeout=1.0)
     opened.append(handle)
     listener = Recorder()
     sapi.stream_user(listener, run_async=True, websocket_handle=handle)
