@@ -692,3 +692,132 @@ def test_no_token_in_errors_or_logs_in_either_token_mode(sserver, sapi, opened, 
     assert sserver.ws_connections[1].request.query["access_token"] == [TOKEN]
     assert all(TOKEN not in str(err) and TOKEN not in repr(err) for (err,) in listener.of("abort"))
     assert all(TOKEN not in record.getMessage() for record in caplog.records)
+
+
+# -- against the websockets library's own server ------------------------------------------------------
+class RealServer:
+    """A small Mastodon-like streaming server built on ``websockets``' sync server:
+    subscribe / unsubscribe per connection, ``publish`` to the subscribers of a stream."""
+
+    def __init__(self):
+        from websockets.sync.server import serve
+        self.lock = threading.Lock()
+        self.connections = []      # (websocket, set of subscribed keys, list of messages received)
+        self.server = serve(self.handler, "127.0.0.1", 0, compression=None)
+        self.url = "ws://127.0.0.1:%d" % self.server.socket.getsockname()[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def handler(self, ws):
+        subscribed, received = set(), []
+        with self.lock:
+            self.connections.append((ws, subscribed, received))
+        for text in ws:
+            message = json.loads(text)
+            key = (message["stream"],) + tuple(message[k] for k in ("tag", "list") if k in message)
+            with self.lock:
+                received.append(message)
+                if message["type"] == "subscribe":
+                    subscribed.add(key)
+                else:
+                    subscribed.discard(key)
+
+    def publish(self, key, event, payload):
+        with self.lock:
+            targets = [ws for ws, subscribed, _ in self.connections if key in subscribed]
+        for ws in targets:
+            try:
+                ws.send(json.dumps({"stream": list(key), "event": event,
+                                    "payload": payload if isinstance(payload, str) else json.dumps(payload)}))
+            except Exception:  # noqa: BLE001 - a connection going away
+                pass
+
+    def subscribed(self, index=-1):
+        with self.lock:
+            return set(self.connections[index][1]) if self.connections else set()
+
+    def stop(self):
+        self.server.shutdown()
+        self.thread.join(5)
+
+
+@pytest.fixture
+def real(sserver):
+    srv = RealServer()
+    sserver.instance(streaming_api=srv.url)
+    sserver.start()
+    yield srv
+    srv.stop()
+
+
+def test_many_threads_subscribing_and_unsubscribing_while_events_stream(real, sapi, opened):
+    handle = sapi.stream_open_websocket(reconnect_async=True, reconnect_async_wait_sec=0.05)
+    opened.append(handle)
+    tags = ["tag%d" % i for i in range(8)]
+    listeners = {tag: Recorder() for tag in tags}
+    errors = []
+
+    def churn(tag):
+        try:
+            for _ in range(15):  # subscribe and unsubscribe, sending while the reader receives
+                stream = sapi.stream_hashtag(tag, listeners[tag], run_async=True, websocket_handle=handle)
+                time.sleep(0.002)
+                stream.close()
+            sapi.stream_hashtag(tag, listeners[tag], run_async=True, websocket_handle=handle)
+        except Exception as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    stop = threading.Event()
+
+    def publisher():
+        number = 0
+        while not stop.is_set():
+            number += 1
+            for tag in tags:
+                real.publish(("hashtag", tag), "delete", str(number))
+            time.sleep(0.001)
+
+    feeding = threading.Thread(target=publisher)
+    feeding.start()
+    workers = [threading.Thread(target=churn, args=(tag,)) for tag in tags]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(30)
+    try:
+        assert errors == []
+        expected = {("hashtag", tag) for tag in tags}
+        assert wait_until(lambda: real.subscribed() == expected)
+        assert all(listeners[tag].wait_for("delete", 3) for tag in tags)
+    finally:
+        stop.set()
+        feeding.join(5)
+    for tag, listener in listeners.items():
+        numbers = [n for (n,) in listener.of("delete")]
+        assert numbers == sorted(set(numbers)), tag  # each event once, in order
+        assert listener.of("abort") == []
+
+
+def test_resubscription_on_a_real_server_after_it_drops_the_connection(real, sapi, opened):
+    handle = sapi.stream_open_websocket(reconnect_async=True, reconnect_async_wait_sec=0.05)
+    opened.append(handle)
+    user, birds = Recorder(), Recorder()
+    sapi.stream_user(user, run_async=True, websocket_handle=handle)
+    sapi.stream_hashtag("birds", birds, run_async=True, websocket_handle=handle)
+    gone = sapi.stream_direct(Recorder(), run_async=True, websocket_handle=handle)
+    gone.close()
+    assert wait_until(lambda: real.subscribed() == {("user",), ("hashtag", "birds")})
+    real.publish(("user",), "delete", "1")
+    assert user.wait_for("delete")
+    with real.lock:
+        first = real.connections[0][0]
+    first.close(1001)  # the server goes away (normally)
+    assert wait_until(lambda: len(real.connections) == 2 and real.subscribed(1) == {("user",), ("hashtag", "birds")})
+    with real.lock:
+        received = list(real.connections[1][2])
+    assert sorted(m["stream"] for m in received) == ["hashtag", "user"]  # each once, direct not again
+    real.publish(("user",), "delete", "2")
+    real.publish(("hashtag", "birds"), "delete", "3")
+    assert user.wait_for("delete", 2) and birds.wait_for("delete")
+    assert user.of("delete") == [(1,), (2,)] and birds.of("delete") == [(3,)]
+    assert user.of("abort") == []
