@@ -20,6 +20,7 @@ import time
 from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import quote, urlencode, urlsplit
 
+from mastodon import _debug
 from mastodon._convert import json_hook
 from mastodon.errors import (MastodonError, MastodonIllegalArgumentError, MastodonMalformedEventError,
                              MastodonNetworkError, MastodonReadTimeout)
@@ -179,8 +180,10 @@ class WebSocketHandle:
 
     def __init__(self, connect_info: Callable[[], Tuple[str, Dict[str, str]]], token: Optional[str],
                  listener: Any, timeout: Optional[float], reconnect: bool, wait: float,
-                 open_timeout: Optional[float], delay: Callable[[float, int], float], healthy_after: float) -> None:
+                 open_timeout: Optional[float], delay: Callable[[float, int], float], healthy_after: float,
+                 debug: bool = False) -> None:
         self._client = load_websockets()
+        self._debug = debug
         self._connect_info = connect_info
         self._token = token
         self._token_in_query = False
@@ -346,6 +349,8 @@ class WebSocketHandle:
             headers["Authorization"] = "Bearer " + self._token
         elif self._token:
             query.append(("access_token", self._token))
+        if self._debug:
+            _debug.print_request("GET (WebSocket)", url, query, headers, None)
         if query:
             url += "?" + urlencode(query, quote_via=quote)
         ping_timeout = None if self._timeout is None else self._timeout / 2

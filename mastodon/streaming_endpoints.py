@@ -402,7 +402,7 @@ class StreamingMixin(RequestCore):
         if isinstance(connect_timeout, (tuple, list)):
             connect_timeout = connect_timeout[0]
         handle = WebSocketHandle(connect_info, token, listener, timeout, reconnect_async, reconnect_async_wait_sec,
-                                 connect_timeout, reconnect_delay, HEALTHY_AFTER)
+                                 connect_timeout, reconnect_delay, HEALTHY_AFTER, debug=bool(self.debug_requests))
         return handle._start()
 
     @api_version("2.5.0", "2.5.0", "2.5.0")

@@ -821,3 +821,23 @@ def test_resubscription_on_a_real_server_after_it_drops_the_connection(real, sap
     assert user.wait_for("delete", 2) and birds.wait_for("delete")
     assert user.of("delete") == [(1,), (2,)] and birds.of("delete") == [(3,)]
     assert user.of("abort") == []
+
+
+def test_debug_requests_shows_the_handshake_with_secrets_masked(sserver, sapi, opened, capsys):
+    def refuse(conn):
+        conn.refuse(401)
+
+    def accept(conn):
+        conn.accept()
+        conn.serve_until_closed()
+
+    sserver.ws_scripts = [refuse, accept]
+    sserver.start()
+    sapi.debug_requests = True
+    handle = sapi.stream_open_websocket()
+    opened.append(handle)
+    sapi.stream_user(Recorder(), run_async=True, websocket_handle=handle)
+    assert wait_until(handle.is_receiving)
+    out = capsys.readouterr().out
+    assert out.count("/api/v1/streaming\" using method \"GET (WebSocket)\"") == 2
+    assert "Bearer ***" in out and "('access_token', '***')" in out and TOKEN not in out
