@@ -841,3 +841,27 @@ def test_debug_requests_shows_the_handshake_with_secrets_masked(sserver, sapi, o
     out = capsys.readouterr().out
     assert out.count("/api/v1/streaming\" using method \"GET (WebSocket)\"") == 2
     assert "Bearer ***" in out and "('access_token', '***')" in out and TOKEN not in out
+
+
+def test_server_error_messages_and_unroutable_events(sserver, sapi, opened, caplog):
+    def script(conn):
+        subscribe_and_wait(conn, 2)
+        conn.send(ws_frame(b'{"error": "Not authorized to stream this list", "status": 403}'))
+        conn.send(ws_frame(b'{"event": "delete", "payload": "1"}'))  # no stream, two subscribed: dropped
+        conn.event(["user"], "delete", "2")
+        conn.serve_until_closed()
+
+    sserver.ws_scripts = [script]
+    sserver.start()
+    handle_listener, user, lst = Recorder(), Recorder(), Recorder()
+    with caplog.at_level(logging.WARNING, logger="mastodon"):
+        handle = sapi.stream_open_websocket(handle_listener)
+        opened.append(handle)
+        sapi.stream_user(user, run_async=True, websocket_handle=handle)
+        sapi.stream_list(99, lst, run_async=True, websocket_handle=handle)
+        assert user.wait_for("delete")
+    assert user.of("delete") == [(2,)] and lst.of("delete") == []
+    assert [str(e) for (e,) in handle_listener.of("abort")] == [
+        "Streaming server error: Not authorized to stream this list"]
+    assert user.of("abort") == [] and lst.of("abort") == []
+    assert any("Not authorized" in r.getMessage() for r in caplog.records)
