@@ -1082,3 +1082,19 @@ def test_stream_handle_is_a_context_manager(sserver, sapi):
         assert listener.wait_for("delete")
         assert handle.is_alive()
     assert not handle.is_alive() and listener.of("abort") == []
+
+
+def test_without_the_extra_the_error_names_it(sserver, sapi, monkeypatch):
+    import builtins
+    real_import = builtins.__import__
+
+    def no_websockets(name, *args, **kwargs):
+        if name.startswith("websockets"):
+            raise ImportError("No module named 'websockets'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_websockets)
+    sserver.start()
+    with pytest.raises(NotImplementedError, match=r"Mastodon.py\[websocket\]"):
+        sapi.stream_open_websocket()
+    assert sserver.requests == []
