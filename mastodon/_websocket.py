@@ -181,9 +181,10 @@ class WebSocketHandle:
     def __init__(self, connect_info: Callable[[], Tuple[str, Dict[str, str]]], token: Optional[str],
                  listener: Any, timeout: Optional[float], reconnect: bool, wait: float,
                  open_timeout: Optional[float], delay: Callable[[float, int], float], healthy_after: float,
-                 debug: bool = False) -> None:
+                 debug: bool = False, ssl_context: Any = None) -> None:
         self._client = load_websockets()
         self._debug = debug
+        self._ssl = ssl_context
         self._connect_info = connect_info
         self._token = token
         self._token_in_query = False
@@ -356,7 +357,8 @@ class WebSocketHandle:
         ping_timeout = None if self._timeout is None else self._timeout / 2
         ping_interval = MAX_PING_INTERVAL if ping_timeout is None else min(MAX_PING_INTERVAL, ping_timeout)
         user_agent = headers.pop("User-Agent", None)
-        return self._client.connect(url, additional_headers=headers, user_agent_header=user_agent,
+        extra: Dict[str, Any] = {"ssl": self._ssl} if self._ssl is not None else {}
+        return self._client.connect(url, additional_headers=headers, user_agent_header=user_agent, **extra,
                                     compression=None, max_size=MAX_MESSAGE, open_timeout=self._open_timeout,
                                     ping_interval=ping_interval, ping_timeout=ping_timeout,
                                     close_timeout=CLOSE_TIMEOUT)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import functools
 import logging
 import numbers
+import os
 import socket
+import ssl
 import threading
 import time
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
@@ -209,6 +211,27 @@ def _check_listener(listener: Any) -> None:
             "listener must be a StreamListener (or have a handle_stream method), not %r" % (listener,))
 
 
+def _ssl_context(session: Any) -> Optional[ssl.SSLContext]:
+    """The TLS settings of ``session`` (``verify``: False, or a CA bundle file or
+    directory; ``cert``) for a WebSocket, which cannot go through the session; None for
+    the defaults."""
+    verify = getattr(session, "verify", True)
+    cert = getattr(session, "cert", None)
+    if verify is True and not cert:
+        return None
+    path = verify if isinstance(verify, str) else None
+    context = ssl.create_default_context(cafile=path if path and not os.path.isdir(path) else None,
+                                         capath=path if path and os.path.isdir(path) else None)
+    if verify is False:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    if isinstance(cert, str):
+        context.load_cert_chain(cert)
+    elif isinstance(cert, (tuple, list)) and len(cert) == 2:
+        context.load_cert_chain(cert[0], cert[1])
+    return context
+
+
 def _media(only_media: bool) -> Optional[Dict[str, Any]]:
     """The query of a public stream: ``only_media`` is sent only when asked for."""
     return {"only_media": True} if only_media else None
@@ -402,7 +425,8 @@ class StreamingMixin(RequestCore):
         if isinstance(connect_timeout, (tuple, list)):
             connect_timeout = connect_timeout[0]
         handle = WebSocketHandle(connect_info, token, listener, timeout, reconnect_async, reconnect_async_wait_sec,
-                                 connect_timeout, reconnect_delay, HEALTHY_AFTER, debug=bool(self.debug_requests))
+                                 connect_timeout, reconnect_delay, HEALTHY_AFTER, debug=bool(self.debug_requests),
+                                 ssl_context=_ssl_context(self.session) if url.startswith("wss:") else None)
         return handle._start()
 
     @api_version("2.5.0", "2.5.0", "2.5.0")

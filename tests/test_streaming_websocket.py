@@ -851,3 +851,80 @@ def test_server_error_messages_and_unroutable_events(sserver, sapi, opened, capl
         "Streaming server error: Not authorized to stream this list"]
     assert user.of("abort") == [] and lst.of("abort") == []
     assert any("Not authorized" in r.getMessage() for r in caplog.records)
+
+
+def _self_signed(tmp_path):
+    """A certificate for 127.0.0.1 and its key, as PEM files."""
+    import datetime as dt
+    import ipaddress
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_file), str(key_file)
+
+
+@pytest.mark.parametrize("verify", ["bundle", False])
+def test_wss_uses_the_session_tls_settings(sserver, sapi, opened, tmp_path, verify):
+    import ssl
+    from websockets.sync.server import serve
+    cert, key = _self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+
+    def handler(ws):
+        for text in ws:
+            message = json.loads(text)
+            ws.send(json.dumps({"stream": [message["stream"]], "event": "delete", "payload": "7"}))
+
+    server = serve(handler, "127.0.0.1", 0, ssl=context)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        sserver.instance(streaming_api="wss://127.0.0.1:%d" % server.socket.getsockname()[1])
+        sserver.start()
+        sapi.session.verify = cert if verify == "bundle" else False
+        handle = sapi.stream_open_websocket()
+        opened.append(handle)
+        listener = Recorder()
+        sapi.stream_user(listener, run_async=True, websocket_handle=handle)
+        assert listener.wait_for("delete")
+        assert listener.of("delete") == [(7,)]
+        handle.close()
+    finally:
+        server.shutdown()
+        thread.join(5)
+
+
+def test_wss_refuses_an_unknown_certificate_by_default(sserver, sapi, opened, tmp_path):
+    import ssl
+    from websockets.sync.server import serve
+    cert, key = _self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = serve(lambda ws: None, "127.0.0.1", 0, ssl=context)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        sserver.instance(streaming_api="wss://127.0.0.1:%d" % server.socket.getsockname()[1])
+        sserver.start()
+        handle = sapi.stream_open_websocket()
+        opened.append(handle)
+        with pytest.raises(MastodonNetworkError, match="CERTIFICATE_VERIFY_FAILED|certificate"):
+            sapi.stream_user(Recorder(), websocket_handle=handle)
+    finally:
+        server.shutdown()
+        thread.join(5)
