@@ -42,7 +42,7 @@ HEARTBEAT = None
 Event = Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]
 
 _BOM = b"\xef\xbb\xbf"
-_EMPTY: tuple = ()
+_EMPTY: Tuple[()] = ()
 _MAX_SIZE_LINE = 1024
 
 
@@ -130,7 +130,7 @@ def _dechunk(read: Callable[[int], bytes], stop: Optional[threading.Event]) -> I
     left = 0          # data bytes of the current chunk not read yet
     skip = 0          # bytes of the CRLF after chunk data still to skip
     while True:
-        out = []
+        out: List[bytes] = []
         end = len(buf)
         try:
             pos, left, skip = _parse_chunks(buf, pos, end, left, skip, out)
@@ -201,7 +201,7 @@ def stream_error(err: BaseException) -> MastodonNetworkError:
 def _is_timeout(err: BaseException) -> bool:
     timeouts = (TimeoutError, socket.timeout, urllib3.exceptions.TimeoutError, requests.exceptions.Timeout)
     seen = set()
-    todo = [err]
+    todo: List[Optional[BaseException]] = [err]
     while todo:
         current = todo.pop()
         if current is None or id(current) in seen:
