@@ -3,9 +3,12 @@ from setuptools import setup
 extras = {
     "webpush": ["http_ece>=1.0.5", "cryptography>=1.6.0"],
     "blurhash": ["blurhash>=1.1.4"],
+    # Streams over a shared WebSocket (stream_open_websocket); see docs/streaming.rst.
+    "websocket": ["websockets>=15.0"],
 }
 extras["docs"] = ["sphinx"]
-extras["test"] = ["pytest", "pytest-timeout", "mypy"] + extras["webpush"] + extras["blurhash"] + extras["docs"]
+extras["test"] = (["pytest", "pytest-timeout", "mypy"] + extras["webpush"] + extras["blurhash"] + extras["docs"]
+                  + extras["websocket"])
 
 setup(
     name="Mastodon.py",

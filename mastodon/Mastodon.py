@@ -8,8 +8,11 @@ from mastodon._versions import normalize_version_string
 from mastodon.accounts import AccountsMixin
 from mastodon.accounts_profile import AccountsProfileMixin
 from mastodon.admin import AdminMixin
+from mastodon.annual_reports import AnnualReportsMixin
+from mastodon.async_refresh import AsyncRefreshMixin
 from mastodon.authentication import AuthenticationMixin
 from mastodon.blurhashes import BlurhashMixin
+from mastodon.collections import CollectionsMixin
 from mastodon.conversations import ConversationsMixin
 from mastodon.endorsements import EndorsementsMixin
 from mastodon.errors import *  # noqa: F401,F403 - re-exported for 1.8.0 compatibility
@@ -31,7 +34,10 @@ from mastodon.push import PushMixin
 from mastodon.relationships import RelationshipsMixin
 from mastodon.reports import ReportsMixin
 from mastodon.search import SearchMixin
+from mastodon.status_length import StatusLengthMixin
 from mastodon.statuses import StatusesMixin
+from mastodon.statuses_edit import StatusEditsMixin
+from mastodon.statuses_quotes import StatusQuotesMixin
 from mastodon.streaming import CallbackStreamListener, StreamListener  # noqa: F401
 from mastodon.streaming_endpoints import StreamingMixin
 from mastodon.suggestions import SuggestionsMixin
@@ -48,7 +54,9 @@ class Mastodon(AuthenticationMixin, VersionsMixin, PaginationMixin, BlurhashMixi
                InstanceMixin, SearchMixin, TrendsMixin, NotificationsMixin, NotificationGroupsMixin,
                NotificationRequestsMixin, PushMixin,
                AccountsProfileMixin, InstanceInfoMixin,
-               StreamingMixin, AdminMixin):
+               StreamingMixin, AdminMixin,
+               StatusQuotesMixin, StatusEditsMixin, StatusLengthMixin, AsyncRefreshMixin, CollectionsMixin,
+               AnnualReportsMixin):
     """A client for the Mastodon API.
 
     See :meth:`__init__` for construction; every API method is documented in its area

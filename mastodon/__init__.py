@@ -13,12 +13,15 @@ from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, Mastodon
                              MastodonServiceUnavailableError, MastodonTooManyRequestsError,
                              MastodonUnauthorizedError, MastodonUnprocessableEntityError, MastodonVersionError)
 from mastodon.streaming import CallbackStreamListener, StreamListener
+from mastodon.streaming_endpoints import StreamHandle
+from mastodon._websocket import WebSocketHandle, WebSocketStream
 from mastodon.utility import AttribAccessDict, AttribAccessList
 
 __version__ = "1.8.0.post1"
 
 __all__ = [
     "Mastodon", "AttribAccessDict", "AttribAccessList", "StreamListener", "CallbackStreamListener",
+    "StreamHandle", "WebSocketHandle", "WebSocketStream",
     "MastodonError", "MastodonVersionError", "MastodonIllegalArgumentError", "MastodonIOError",
     "MastodonFileNotFoundError", "MastodonNetworkError", "MastodonReadTimeout", "MastodonAPIError",
     "MastodonNotFoundError", "MastodonUnauthorizedError", "MastodonRatelimitError",

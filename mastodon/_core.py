@@ -23,6 +23,8 @@ from mastodon._convert import json_hook, loads
 from mastodon._encoding import form_pairs, json_body, path_segment, unpack_id
 from mastodon._ratelimit import (BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP, RATELIMIT_METHODS, RateLimiter,
                                  retry_after)
+from mastodon._offset_paging import ITEMS_KEY as OFFSET_ITEMS_KEY, attach_offset_pagination
+from mastodon._refresh_header import attach_async_refresh
 from mastodon._versions import mastodon_level
 from mastodon.errors import (MastodonAPIError, MastodonBadGatewayError, MastodonConflictError,
                              MastodonForbiddenError, MastodonGatewayTimeoutError, MastodonIllegalArgumentError,
@@ -502,6 +504,9 @@ class RequestCore:
         result = self._parse_body(response, body)
         if check_errors and (isinstance(result, list) or (paginate_dict and isinstance(result, dict))):
             result = self._attach_pagination(result, response_headers, method, path, params)
+        refresh = response_headers.get("Mastodon-Async-Refresh") if hasattr(response_headers, "get") else None
+        if refresh:  # Mastodon 4.4+: work still running in the background
+            attach_async_refresh(result, refresh, method, path, params)
         return result
 
     def _request_slashed(self, method: str, path: str, params: Optional[Dict[str, Any]] = None) -> Any:
@@ -583,12 +588,17 @@ class RequestCore:
         return page
 
     def _fetch_page(self, info: Dict[str, Any]) -> Any:
-        """Replay a request described by a pagination dict (a dict answer, such as
-        grouped notifications, carries pagination information again)."""
+        """Replay a request described by a pagination dict; the page it brings carries
+        pagination information again (``Link`` pagination also on a dict answer, such as
+        grouped notifications; offset pagination where the dict asks for it)."""
         params = dict(info)
         method = params.pop("_pagination_method")
         path = params.pop("_pagination_endpoint")
-        return self._request(method, path, params, paginate_dict=True)
+        items_key = params.pop(OFFSET_ITEMS_KEY, None)
+        page = self._request(method, path, params, paginate_dict=True)
+        if items_key is not None:
+            page = attach_offset_pagination(page, items_key, method, path, params)
+        return page
 
 
 def _link_value(url: str, key: str) -> Any:

@@ -42,7 +42,7 @@ HEARTBEAT = None
 Event = Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]
 
 _BOM = b"\xef\xbb\xbf"
-_EMPTY: Tuple[Any, ...] = ()
+_EMPTY: Tuple[()] = ()
 _MAX_SIZE_LINE = 1024
 
 

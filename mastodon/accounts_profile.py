@@ -59,10 +59,16 @@ def _domains(attribution_domains: Optional[Union[str, Sequence[str]]]) -> Option
     if attribution_domains is None:
         return None
     domains = [attribution_domains] if isinstance(attribution_domains, str) else attribution_domains
-    if not isinstance(domains, (list, tuple, set, frozenset)) or not all(isinstance(d, str) for d in domains):
+    if not isinstance(domains, (list, tuple, set, frozenset)) or not all(isinstance(d, str) and d for d in domains):
         raise MastodonIllegalArgumentError(
             "attribution_domains must be a list of domain names, got %r" % (attribution_domains,))
     return list(domains) or [""]
+
+
+#: The on/off settings of the profile API (1.8.0's account_update_credentials took any
+#: value for its flags, so only profile_update checks them).
+_FLAGS = ("locked", "bot", "discoverable", "hide_collections", "indexable", "show_media", "show_media_replies",
+          "show_featured")
 
 
 def _profile_params(display_name: Optional[str], note: Optional[str], locked: Optional[bool],
@@ -197,5 +203,8 @@ class AccountsProfileMixin(RequestCore):
             show_media_replies=show_media_replies, show_featured=show_featured,
             attribution_domains=attribution_domains, avatar_description=avatar_description,
             header_description=header_description)
+        for name in _FLAGS:
+            if params[name] is not None and not isinstance(params[name], bool):
+                raise MastodonIllegalArgumentError("%s must be True or False, got %r" % (name, params[name]))
         files = upload_parts(avatar=(avatar, avatar_mime_type), header=(header, header_mime_type))
         return self._request("PATCH", "/api/v1/profile", params, files=files or None)

@@ -32,3 +32,13 @@ class ConversationsMixin(RequestCore):
         Returns the updated conversation dict.
         """
         return self._request("POST", self._path("/api/v1/conversations/{}/read", id))
+
+    @api_version("2.6.0", "2.6.0", "2.6.0")
+    def conversations_remove(self, id: Any) -> None:
+        """Remove a conversation from your list of conversations
+        (``DELETE /api/v1/conversations/:id``). Its statuses are not deleted; a new
+        direct status in it brings the conversation back.
+
+        Returns None.
+        """
+        self._request("DELETE", self._path("/api/v1/conversations/{}", id))

@@ -135,3 +135,12 @@ class MediaMixin(RequestCore):
         if thumbnail is not None:
             files = {"thumbnail": load_upload(thumbnail, thumbnail_mime_type, None, "thumbnail")}
         return self._request("PUT", self._path("/api/v1/media/{}", id), params, files=files)
+
+    @api_version("4.4.0", "4.4.0", "4.4.0")
+    def media_delete(self, id: Any) -> None:
+        """Delete a media attachment you uploaded and have not attached to a status
+        (attached media go with their status: see ``status_delete(delete_media=True)``).
+
+        Returns None.
+        """
+        self._request("DELETE", self._path("/api/v1/media/{}", id))

@@ -7,18 +7,17 @@ from mastodon._core import RequestCore
 from mastodon._validate import check_choice, id_list
 from mastodon._encoding import page_params, IdLike
 from mastodon.errors import MastodonIllegalArgumentError
-from mastodon.utility import api_version, typed_return
 from mastodon.return_types import (
     Account, Context, NonPaginatableList, PaginatableList, PreviewCard, ScheduledStatus, Status, StatusEdit,
-    StatusSource)
+    StatusSource, Translation)
+from mastodon.statuses_edit import media_attributes_list
+from mastodon.statuses_quotes import QUOTE_POLICIES
+from mastodon.utility import AttribAccessDict, api_version, typed_return
 
 #: The values ``visibility`` accepts (case-insensitive).
 VISIBILITIES = ("direct", "private", "unlisted", "public")
 #: The values ``content_type`` accepts (with ``feature_set="pleroma"``).
 CONTENT_TYPES = ("text/plain", "text/html", "text/markdown", "text/bbcode")
-
-
-
 
 
 class StatusesMixin(RequestCore):
@@ -109,23 +108,82 @@ class StatusesMixin(RequestCore):
         """
         return self._request("GET", self._path("/api/v1/statuses/{}/source", id))
 
+    @api_version("4.3.0", "4.3.0", "4.3.0")
+    def statuses(self, ids: List[IdLike]) -> NonPaginatableList[Status]:
+        """Fetch several statuses at once (``GET /api/v1/statuses?id[]=...``).
+
+        ``ids`` is a list (or tuple) of ids or status dicts; anything else raises
+        :class:`MastodonIllegalArgumentError` before a request is sent. Statuses that
+        do not exist or that you may not see are left out of the answer.
+
+        Returns a list of status dicts.
+        """
+        if not isinstance(ids, (list, tuple)):
+            raise MastodonIllegalArgumentError("ids must be a list of status ids or dicts, got %r" % (ids,))
+        return self._request("GET", "/api/v1/statuses", {"id": id_list("ids", ids)})  # type: ignore[no-any-return]
+
+    @api_version("4.0.0", "4.0.0", "4.2.0")
+    def status_translate(self, id: IdLike, lang: Optional[str] = None) -> Translation:
+        """Translate a public or unlisted status with the server's translation service.
+
+        ``lang`` (an ISO 639-1 code) is the language to translate into; by default the
+        locale of the logged-in user.
+
+        Returns a translation dict: ``content``, ``spoiler_text``, ``poll`` and
+        ``media_attachments`` (translated), ``language``,
+        ``detected_source_language`` and ``provider``.
+        """
+        if lang is not None and (not isinstance(lang, str) or not lang):
+            raise MastodonIllegalArgumentError("lang must be a language code such as 'en', got %r" % (lang,))
+        return self._request("POST", self._path("/api/v1/statuses/{}/translate", id),  # type: ignore[no-any-return]
+                             {"lang": lang})
+
+    @api_version("1.0.0", "1.0.0", "1.0.0")
+    def status_oembed(self, url: Any, maxwidth: Optional[int] = None, maxheight: Optional[int] = None) -> AttribAccessDict:
+        """Fetch the OEmbed preview of a status (``GET /api/oembed``), to embed it in a
+        web page. Needs no login.
+
+        ``url`` is the status's URL, or a status dict (its ``url`` is used).
+        ``maxwidth`` and ``maxheight`` bound the size of the embedding iframe (the
+        server's default width is 400).
+
+        Returns a dict with the OEmbed fields (``type`` ``"rich"``, ``version``,
+        ``title``, ``author_name``, ``author_url``, ``provider_name``,
+        ``provider_url``, ``cache_age``, ``html``, ``width``, ``height``).
+        """
+        if isinstance(url, dict):
+            url = url.get("url") or url.get("uri")
+        if not isinstance(url, str) or not url:
+            raise MastodonIllegalArgumentError("url must be the URL of a status or a status dict, got %r" % (url,))
+        for name, value in (("maxwidth", maxwidth), ("maxheight", maxheight)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
+                raise MastodonIllegalArgumentError("%s must be a positive number of pixels, got %r" % (name, value))
+        return self._request("GET", "/api/oembed",  # type: ignore[no-any-return]
+                             {"url": url, "maxwidth": maxwidth, "maxheight": maxheight})
+
     # -- writing -----------------------------------------------------------------------------
     def _status_body(self, status: Optional[str], in_reply_to_id: Any = None, media_ids: Any = None,
                      sensitive: Optional[bool] = None, visibility: Optional[str] = None,
                      spoiler_text: Optional[str] = None, language: Optional[str] = None,
                      idempotency_key: Optional[str] = None, content_type: Optional[str] = None,
                      scheduled_at: Optional[datetime] = None, poll: Optional[Dict[str, Any]] = None,
-                     quote_id: Any = None) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+                     quote_id: Any = None, strict_content_type: bool = False, quoted_status_id: Any = None,
+                     quote_approval_policy: Optional[str] = None,
+                     media_attributes: Any = None) -> Tuple[Dict[str, Any], Dict[str, Any]]:
         """Check the arguments of status_post / status_update and build the request.
 
         Returns ``(params, request options)``: the parameters and the keyword arguments
-        for :meth:`_request` (a JSON body when a poll is attached, the Idempotency-Key
-        header).
+        for :meth:`_request` (a JSON body when a poll or media attributes are attached,
+        the Idempotency-Key header).
         """
         visibility = check_choice("visibility", visibility, VISIBILITIES, lower=True)
-        if content_type is not None:
+        quote_approval_policy = check_choice("quote_approval_policy", quote_approval_policy, QUOTE_POLICIES)
+        attributes = media_attributes_list(media_attributes)
+        if content_type is not None and not strict_content_type:
             self._require_feature_set("pleroma", "content_type")
             check_choice("content_type", content_type, CONTENT_TYPES)
+        elif content_type is not None and not isinstance(content_type, str):
+            raise MastodonIllegalArgumentError("content_type must be a mime type string, got %r" % (content_type,))
         if quote_id is not None:
             self._require_feature_set("fedibird", "quote_id")
         media_ids = id_list("media_ids", media_ids)
@@ -138,18 +196,22 @@ class StatusesMixin(RequestCore):
             "sensitive": sensitive, "visibility": visibility, "spoiler_text": spoiler_text,
             "language": language, "content_type": content_type, "scheduled_at": scheduled_at,
             "poll": poll, "quote_id": self._unpack_id(quote_id),
+            "quoted_status_id": self._unpack_id(quoted_status_id), "quote_approval_policy": quote_approval_policy,
+            "media_attributes": attributes,
         }
-        options: Dict[str, Any] = {"use_json": poll is not None}
+        options: Dict[str, Any] = {"use_json": poll is not None or attributes is not None}
         if idempotency_key is not None:
             options["headers"] = {"Idempotency-Key": str(idempotency_key)}
         return params, options
 
-    @api_version("1.0.0", "2.8.0", "3.3.0")
+    @api_version("1.0.0", "2.8.0", "3.3.0", params={"quoted_status_id": "4.5.0", "quote_approval_policy": "4.5.0"})
     def status_post(self, status: str, in_reply_to_id: Optional[IdLike] = None, media_ids: Any = None,
                     sensitive: bool = False, visibility: Optional[str] = None, spoiler_text: Optional[str] = None,
                     language: Optional[str] = None, idempotency_key: Optional[str] = None,
                     content_type: Optional[str] = None, scheduled_at: Optional[datetime] = None,
-                    poll: Optional[Dict[str, Any]] = None, quote_id: Optional[IdLike] = None) -> Union[Status, ScheduledStatus]:
+                    poll: Optional[Dict[str, Any]] = None, quote_id: Optional[IdLike] = None,
+                    strict_content_type: bool = False, quoted_status_id: Optional[IdLike] = None,
+                    quote_approval_policy: Optional[str] = None) -> Union[Status, ScheduledStatus]:
         """Post a status, optionally in reply to another one (``in_reply_to_id``) and with
         media or a poll.
 
@@ -176,13 +238,24 @@ class StatusesMixin(RequestCore):
         id of a quoted status. With other feature sets these parameters raise
         :class:`MastodonIllegalArgumentError`, as do another ``content_type``, an
         invalid visibility and media together with a poll, all before anything is sent. The text itself is not
-        checked: the server refuses an empty or too long status (:class:`MastodonAPIError`).
+        checked: the server refuses an empty or too long status (:class:`MastodonAPIError`);
+        :meth:`get_status_length` counts it as the server does.
+
+        ``strict_content_type=True`` (Mastodon.py 2.x) sends ``content_type`` as given
+        whatever the feature set, for servers that accept it; the server decides.
+
+        Quote posts (Mastodon 4.5.0 and newer): ``quoted_status_id`` (an id or status
+        dict) quotes that status; ``quote_approval_policy`` sets who may quote the new
+        status: ``"public"`` (anyone), ``"followers"`` or ``"nobody"`` (only you); when
+        not given, the account's default applies. Another policy raises
+        :class:`MastodonIllegalArgumentError`.
 
         Returns a status dict with the new status, or a scheduled status dict.
         """
         params, options = self._status_body(
             status, in_reply_to_id, media_ids, True if sensitive else None, visibility, spoiler_text,
-            language, idempotency_key, content_type, scheduled_at, poll, quote_id)
+            language, idempotency_key, content_type, scheduled_at, poll, quote_id, strict_content_type,
+            quoted_status_id, quote_approval_policy)
         return self._request("POST", "/api/v1/statuses", params, **options)
 
     @api_version("1.0.0", "2.8.0", "3.3.0")
@@ -195,13 +268,15 @@ class StatusesMixin(RequestCore):
         """
         return self.status_post(status)
 
-    @api_version("1.0.0", "2.8.0", "3.3.0")
+    @api_version("1.0.0", "2.8.0", "3.3.0", params={"quoted_status_id": "4.5.0", "quote_approval_policy": "4.5.0"})
     def status_reply(self, to_status: Dict[str, Any], status: str, in_reply_to_id: Optional[IdLike] = None,
                      media_ids: Any = None, sensitive: bool = False, visibility: Optional[str] = None,
                      spoiler_text: Optional[str] = None, language: Optional[str] = None,
                      idempotency_key: Optional[str] = None, content_type: Optional[str] = None,
                      scheduled_at: Optional[datetime] = None, poll: Optional[Dict[str, Any]] = None,
-                     untag: bool = False) -> Union[Status, ScheduledStatus]:
+                     untag: bool = False, quote_id: Optional[IdLike] = None, strict_content_type: bool = False,
+                     quoted_status_id: Optional[IdLike] = None,
+                     quote_approval_policy: Optional[str] = None) -> Union[Status, ScheduledStatus]:
         """Reply to a status: like :meth:`status_post`, with the people being replied to
         mentioned and the content warning and visibility of ``to_status`` kept.
 
@@ -211,7 +286,9 @@ class StatusesMixin(RequestCore):
         (whose id is fetched once per access token and cached). With ``untag=True``
         only the author is mentioned. ``visibility`` and ``spoiler_text`` default to
         those of ``to_status``. The reply always goes to ``to_status``: the
-        ``in_reply_to_id`` argument is ignored.
+        ``in_reply_to_id`` argument is ignored. ``quote_id``, ``strict_content_type``,
+        ``quoted_status_id`` and ``quote_approval_policy`` (additions of Mastodon.py 2.x)
+        are passed on to :meth:`status_post`.
 
         Returns a status dict with the new status, or a scheduled status dict.
         """
@@ -237,32 +314,50 @@ class StatusesMixin(RequestCore):
         return self.status_post("".join(mentioned) + status, in_reply_to_id=to_status["id"], media_ids=media_ids,
                                 sensitive=sensitive, visibility=visibility, spoiler_text=spoiler_text,
                                 language=language, idempotency_key=idempotency_key, content_type=content_type,
-                                scheduled_at=scheduled_at, poll=poll)
+                                scheduled_at=scheduled_at, poll=poll, quote_id=quote_id,
+                                strict_content_type=strict_content_type, quoted_status_id=quoted_status_id,
+                                quote_approval_policy=quote_approval_policy)
 
-    @api_version("3.5.0", "3.5.0", "3.3.0")
+    @api_version("3.5.0", "3.5.0", "3.3.0", params={"quote_approval_policy": "4.5.0"})
     def status_update(self, id: IdLike, status: Optional[str] = None, spoiler_text: Optional[str] = None,
                       sensitive: Optional[bool] = None, media_ids: Any = None,
-                      poll: Optional[Dict[str, Any]] = None) -> Status:
+                      poll: Optional[Dict[str, Any]] = None, media_attributes: Any = None,
+                      quote_approval_policy: Optional[str] = None) -> Status:
         """Edit one of your statuses.
 
         The parameters mean the same as in :meth:`status_post`; those left at None are
         not sent (``sensitive=False`` is sent, to remove the sensitive mark). A status
         can have media or a poll, not both. Editing a poll resets its votes.
 
+        ``media_attributes`` changes the description, focus point or thumbnail of
+        attached media: a list of dicts made with
+        :meth:`generate_media_edit_attributes` (each needs the media ``id``; the media
+        must also be in ``media_ids``). The request then has a JSON body.
+        ``quote_approval_policy`` (Mastodon 4.5.0 and newer) works as in
+        :meth:`status_post`.
+
         Returns a status dict with the edited status.
         """
         params, options = self._status_body(status, media_ids=media_ids, sensitive=sensitive,
-                                            spoiler_text=spoiler_text, poll=poll)
+                                            spoiler_text=spoiler_text, poll=poll,
+                                            quote_approval_policy=quote_approval_policy,
+                                            media_attributes=media_attributes)
         return self._request("PUT", self._path("/api/v1/statuses/{}", id), params, **options)
 
-    @api_version("1.0.0", "1.0.0", "1.0.0")
-    def status_delete(self, id: IdLike) -> Status:
+    @api_version("1.0.0", "1.0.0", "1.0.0", params={"delete_media": "4.4.0"})
+    def status_delete(self, id: IdLike, delete_media: Optional[bool] = None) -> Status:
         """Delete one of your statuses.
+
+        ``delete_media=True`` (Mastodon 4.4.0 and newer) deletes its media attachments
+        right away; otherwise the server keeps them for about a day, so that they can
+        be attached to a new status.
 
         Returns the deleted status dict, with its source ``text`` (for "delete and
         redraft").
         """
-        return self._request("DELETE", self._path("/api/v1/statuses/{}", id))
+        if delete_media is not None and not isinstance(delete_media, bool):
+            raise MastodonIllegalArgumentError("delete_media must be True or False, got %r" % (delete_media,))
+        return self._request("DELETE", self._path("/api/v1/statuses/{}", id), {"delete_media": delete_media})
 
     @api_version("1.0.0", "2.0.0", "3.3.0")
     def status_reblog(self, id: IdLike, visibility: Optional[str] = None) -> Status:

@@ -22,7 +22,7 @@ __all__ = ["StreamListener", "CallbackStreamListener"]
 log = logging.getLogger("mastodon")
 
 #: Handler names a server must not be able to reach through an event name.
-_RESERVED_HANDLERS = frozenset(("on_abort", "on_unknown_event", "on_heartbeat"))
+_RESERVED_HANDLERS = frozenset(("on_abort", "on_unknown_event", "on_heartbeat", "on_any_event"))
 #: Events whose data is not JSON and whose handler takes no payload.
 _NO_PAYLOAD_EVENTS = frozenset(("filters_changed",))
 #: The entity class of the payload of these events (nested objects get theirs when read).
@@ -44,12 +44,15 @@ class StreamListener:
     (``status.update`` calls :meth:`on_status_update`), so a handler for a new event
     works as soon as it is defined. Events without a handler go to
     :meth:`on_unknown_event`; so do events named ``abort``, ``unknown_event`` and
-    ``heartbeat``: the server cannot call the listener's own machinery. Payloads are
+    ``heartbeat`` and ``any_event``: the server cannot call the listener's own machinery. Payloads are
     converted like REST answers (ids to ``int``, dates to ``datetime``, attribute
     access).
 
     A handler that has a parameter named ``for_stream`` also gets the decoded
-    ``stream`` field of the event (None when the event has none) as last argument.
+    ``stream`` field of the event (None when the event has none) as last argument, and
+    :meth:`on_any_event` sees every event first. The same listener works on both
+    transports: server-sent events and a shared WebSocket
+    (:meth:`Mastodon.stream_open_websocket`).
     """
 
     def on_update(self, status: Any) -> None:
@@ -94,6 +97,13 @@ class StreamListener:
         connection was down are not replayed; use this hook to fetch what was missed.
         """
 
+    def on_any_event(self, name: str, data: Any, for_stream: Any = None) -> None:
+        """Called for every event (SSE and WebSocket alike) before its own handler:
+        ``name`` is the event name, ``data`` its converted payload (None for
+        ``filters_changed``), ``for_stream`` the stream it came from (a list such as
+        ``["hashtag", "birds"]``, or None when the server did not say). Does nothing by
+        default; override it to see every event in one place (2.x API)."""
+
     def on_unknown_event(self, name: str, unknown_event: Any = None) -> None:
         """An event without a handler of its own. ``name`` is the event name,
         ``unknown_event`` its payload (the converted JSON, as for every event: an event
@@ -131,7 +141,7 @@ class StreamListener:
         ``stop`` is set.
         """
         parser = EventParser()
-        handlers: Dict[str, Tuple[Callable[..., Any], int, bool]] = {}
+        handlers = self._handler_table()
         # The conversion of REST answers (mastodon._convert.loads), with the decoder
         # built once per stream instead of once per event.
         decode = json.JSONDecoder(object_hook=json_hook).decode
@@ -166,17 +176,18 @@ class StreamListener:
             raise
         return dispatched
 
-    def _dispatch(self, event: Event, handlers: Dict[str, Tuple[Callable[..., Any], int, bool]],
-                  decode: Callable[[str], Any]) -> None:
+    def _handler_table(self) -> Dict[Any, Any]:
+        """A fresh cache of resolved handlers for one stream (see :meth:`_deliver`); the
+        key ``None`` holds ``on_any_event`` when a subclass overrides it."""
+        overridden = type(self).on_any_event is not StreamListener.on_any_event
+        return {None: self.on_any_event if overridden else None}
+
+    def _dispatch(self, event: Event, handlers: Dict[Any, Any], decode: Callable[[str], Any]) -> None:
         name, data, stream, error = event
         if error is not None:
             raise MastodonMalformedEventError(error)
         if name is None:
             raise MastodonMalformedEventError("Missing event name", data)
-        entry = handlers.get(name)
-        if entry is None:
-            entry = handlers[name] = self._resolve(name)
-        handler, kind, takes_stream = entry
         if name in _NO_PAYLOAD_EVENTS:
             payload = None
         elif data is None:
@@ -186,8 +197,23 @@ class StreamListener:
                 payload = decode(data)
             except ValueError:
                 raise MastodonMalformedEventError("Bad JSON", data) from None
-            if payload.__class__ is AttribAccessDict and name in _EVENT_CLASSES:
-                object.__setattr__(payload, "__class__", _EVENT_CLASSES[name])
+        self._deliver(name, payload, stream, handlers)
+
+    def _deliver(self, name: str, payload: Any, stream: Any, handlers: Dict[Any, Any]) -> None:
+        """Call ``on_any_event`` (if overridden) and the handler of event ``name`` with its
+        converted ``payload``. ``stream`` is the event's stream: the raw JSON text of an
+        SSE ``stream`` field, or the list a WebSocket message carries (or None)."""
+        if payload.__class__ is AttribAccessDict and name in _EVENT_CLASSES:
+            object.__setattr__(payload, "__class__", _EVENT_CLASSES[name])
+        entry = handlers.get(name)
+        if entry is None:
+            entry = handlers[name] = self._resolve(name)
+        handler, kind, takes_stream = entry
+        any_hook = handlers[None]
+        if takes_stream or any_hook is not None:
+            for_stream = _decode_stream(stream) if isinstance(stream, str) else stream
+            if any_hook is not None:
+                any_hook(name, payload, for_stream)
         if kind == _KNOWN:
             args: Tuple[Any, ...] = (payload,)
         elif kind == _BARE:
@@ -195,7 +221,7 @@ class StreamListener:
         else:
             args = (name, payload)
         if takes_stream:
-            args += (_decode_stream(stream),)
+            args += (for_stream,)
         handler(*args)
 
     def _resolve(self, name: str) -> Tuple[Callable[..., Any], int, bool]:
@@ -302,6 +328,13 @@ class CallbackStreamListener(StreamListener):
     def on_encrypted_message(self, unclear: Any) -> None:
         """Call ``encryted_message_handler``."""
         self._call("encryted_message_handler", unclear)
+
+    def on_any_event(self, name: str, data: Any, for_stream: Any = None) -> None:
+        """Called for every event (SSE and WebSocket alike) before its own handler:
+        ``name`` is the event name, ``data`` its converted payload (None for
+        ``filters_changed``), ``for_stream`` the stream it came from (a list such as
+        ``["hashtag", "birds"]``, or None when the server did not say). Does nothing by
+        default; override it to see every event in one place (2.x API)."""
 
     def on_unknown_event(self, name: str, unknown_event: Any = None) -> None:
         """Call ``unknown_event_handler`` with the event name and payload."""

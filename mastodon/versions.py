@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore
 from mastodon._versions import normalize_version_string
-from mastodon.errors import MastodonAPIError
+from mastodon.errors import MastodonAPIError, MastodonVersionError
 from mastodon.utility import AttribAccessDict, parse_version_string
 
 log = logging.getLogger("mastodon")
@@ -26,7 +26,7 @@ class VersionsMixin(RequestCore):
 
     _normalize_version_string = staticmethod(normalize_version_string)
 
-    def retrieve_mastodon_version(self) -> str:
+    def retrieve_mastodon_version(self, fail_hard: bool = False) -> str:
         """Ask the server for its version and set ``mastodon_major``, ``mastodon_minor``
         and ``mastodon_patch`` accordingly.
 
@@ -37,10 +37,13 @@ class VersionsMixin(RequestCore):
         and a warning is logged; calls are then not refused on version grounds.
 
         Returns the version string (possibly with pre-release information, e.g.
-        ``"4.0.0rc1"``), or ``"1.0.0"`` when it could not be read.
+        ``"4.0.0rc1"``), or ``"1.0.0"`` when it could not be read; with
+        ``fail_hard=True`` that case raises :class:`MastodonVersionError` instead.
         """
         version = self._detect_version()
         if version is None:
+            if fail_hard:
+                raise MastodonVersionError("Could not determine the Mastodon version of %s" % self.api_base_url)
             return "1.0.0"
         return self._normalize_version_string(version) or "1.0.0"
 

@@ -1,5 +1,10 @@
 """A raw-socket HTTP server on 127.0.0.1 for streaming tests, with byte-level control.
 
+WebSocket requests (``GET /api/v1/streaming`` with ``Upgrade: websocket``) are served by
+``ws_scripts`` (connection ``n`` by ``ws_scripts[min(n, len - 1)]``), functions receiving
+a :class:`WsConnection`: a hand-made WebSocket server end (RFC 6455 framing) that can
+send well-formed and malformed frames, answer or ignore pings, close or reset.
+
 Plain routes (``route(path, body=..., status=...)``) answer with a fixed body and close
 the connection; ``GET /api/v1/instance/`` answers with an instance document whose
 ``streaming_api`` points back at this server unless routed otherwise. Requests to any
@@ -8,9 +13,12 @@ served by ``scripts[min(n, len(scripts) - 1)]``, a function receiving a
 :class:`StreamConnection`. Every request is recorded (method, path, query, headers);
 ``stream_times`` holds the ``time.monotonic()`` at which each stream connection arrived.
 """
+import base64
+import hashlib
 import json
 import select
 import socket
+import struct
 import threading
 import time
 from dataclasses import dataclass
@@ -107,6 +115,147 @@ class StreamConnection:
 
 Script = Callable[[StreamConnection], None]
 
+_WS_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+
+def ws_frame(payload: bytes, opcode: int = 1, fin: bool = True, rsv: int = 0) -> bytes:
+    """One server-to-client (unmasked) frame."""
+    first = (0x80 if fin else 0) | (rsv << 4) | opcode
+    size = len(payload)
+    if size < 126:
+        head = bytes([first, size])
+    elif size < 65536:
+        head = bytes([first, 126]) + struct.pack("!H", size)
+    else:
+        head = bytes([first, 127]) + struct.pack("!Q", size)
+    return head + payload
+
+
+def ws_message(stream, event: str, payload=None) -> bytes:
+    """A Mastodon streaming message as a text frame (payload JSON-encoded into a string)."""
+    message = {"stream": stream, "event": event}
+    if payload is not None:
+        message["payload"] = payload if isinstance(payload, str) else json.dumps(payload)
+    return ws_frame(json.dumps(message).encode("utf-8"))
+
+
+class WsConnection:
+    """The server end of one WebSocket connection, as seen by a script."""
+
+    def __init__(self, sock: socket.socket, request: Request, index: int) -> None:
+        self.sock = sock
+        self.request = request
+        self.index = index
+        self.answer_pings = True
+        self.received: List[dict] = []   # every text message received (parsed JSON)
+        self.pings = 0
+        self._buffer = b""
+
+    def accept(self) -> None:
+        key = (self.request.header("Sec-WebSocket-Key") or "").encode("ascii")
+        accept = base64.b64encode(hashlib.sha1(key + _WS_GUID).digest())
+        self.sock.sendall(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                          b"Sec-WebSocket-Accept: " + accept + b"\r\n\r\n")
+
+    def refuse(self, status: int = 401) -> None:
+        body = b'{"error":"refused"}'
+        self.sock.sendall(b"HTTP/1.1 %d X\r\nContent-Type: application/json\r\nContent-Length: %d\r\n"
+                          b"Connection: close\r\n\r\n%s" % (status, len(body), body))
+
+    def send(self, data: bytes) -> None:
+        self.sock.sendall(data)
+
+    def event(self, stream, event: str, payload=None) -> None:
+        self.sock.sendall(ws_message(stream, event, payload))
+
+    def close(self, code: int = 1000, reason: str = "") -> None:
+        """Send a close frame and wait (bounded) for the client's."""
+        self.sock.sendall(ws_frame(struct.pack("!H", code) + reason.encode("utf-8"), opcode=8))
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            frame = self.recv_frame(deadline - time.monotonic())
+            if frame is None or frame[0] == 8:
+                return
+
+    def reset(self) -> None:
+        """Drop the connection with a TCP reset."""
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.sock.close()
+
+    def _read(self, size: int, deadline: float) -> Optional[bytes]:
+        while len(self._buffer) < size:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            readable, _, _ = select.select([self.sock], [], [], min(left, 0.05))
+            if readable:
+                piece = self.sock.recv(65536)
+                if not piece:
+                    raise ConnectionError("client went away")
+                self._buffer += piece
+        data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+    def recv_frame(self, timeout: float = MAX_WAIT) -> Optional[Tuple[int, bytes]]:
+        """The next client frame (opcode, unmasked payload); None after ``timeout``.
+        Pings are answered (unless ``answer_pings`` is False) and also returned."""
+        deadline = time.monotonic() + min(timeout, MAX_WAIT)
+        head = self._read(2, deadline)
+        if head is None:
+            return None
+        deadline = time.monotonic() + MAX_WAIT  # the rest of a started frame always comes
+        opcode, size = head[0] & 0x0F, head[1] & 0x7F
+        if size == 126:
+            size = struct.unpack("!H", self._read(2, deadline))[0]
+        elif size == 127:
+            size = struct.unpack("!Q", self._read(8, deadline))[0]
+        mask = self._read(4, deadline) if head[1] & 0x80 else b"\0\0\0\0"
+        data = self._read(size, deadline) if size else b""
+        payload = bytes(b ^ mask[i % 4] for i, b in enumerate(data))
+        if opcode == 9:
+            self.pings += 1
+            if self.answer_pings:
+                self.sock.sendall(ws_frame(payload, opcode=10))
+        elif opcode == 1:
+            self.received.append(json.loads(payload))
+        return opcode, payload
+
+    def recv_json(self, timeout: float = MAX_WAIT) -> Optional[dict]:
+        """The next text message from the client (pings skipped); None after ``timeout``
+        or when the client closes."""
+        deadline = time.monotonic() + min(timeout, MAX_WAIT)
+        while True:
+            frame = self.recv_frame(deadline - time.monotonic())
+            if frame is None:
+                return None
+            if frame[0] == 1:
+                return self.received[-1]
+            if frame[0] == 8:
+                self.sock.sendall(ws_frame(frame[1][:2], opcode=8))
+                return None
+
+    def subscriptions(self, count: int, timeout: float = 5.0) -> List[dict]:
+        """Wait for ``count`` text messages; returns them."""
+        got = []
+        while len(got) < count:
+            message = self.recv_json(timeout)
+            if message is None:
+                break
+            got.append(message)
+        return got
+
+    def serve_until_closed(self, timeout: float = MAX_WAIT) -> None:
+        """Keep answering pings and reading messages until the client closes."""
+        deadline = time.monotonic() + min(timeout, MAX_WAIT)
+        while time.monotonic() < deadline:
+            try:
+                frame = self.recv_frame(deadline - time.monotonic())
+            except ConnectionError:
+                return
+            if frame is not None and frame[0] == 8:
+                self.sock.sendall(ws_frame(frame[1][:2], opcode=8))
+                return
+
 
 def sse(event: str, payload, stream: Optional[list] = None) -> bytes:
     """One event in the wire format Mastodon uses (payload JSON-encoded unless bytes/str)."""
@@ -133,6 +282,9 @@ class StreamServer:
         self.scripts: List[Script] = []
         self.routes: Dict[str, Tuple[int, bytes]] = {}
         self.stream_times: List[float] = []
+        self.ws_scripts: List[Callable[[WsConnection], None]] = []
+        self.ws_connections: List[WsConnection] = []
+        self.ws_times: List[float] = []
         self.errors: List[BaseException] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -199,6 +351,15 @@ class StreamServer:
             request = _read_request(sock)
             if request is None:
                 return
+            if request.path == "/api/v1/streaming" and (request.header("Upgrade") or "").lower() == "websocket":
+                with self._lock:
+                    self.requests.append(request)
+                    index = len(self.ws_times)
+                    self.ws_times.append(time.monotonic())
+                    connection = WsConnection(sock, request, index)
+                    self.ws_connections.append(connection)
+                self.ws_scripts[min(index, len(self.ws_scripts) - 1)](connection)
+                return
             with self._lock:
                 self.requests.append(request)
                 if _is_stream(request.path):
@@ -213,7 +374,7 @@ class StreamServer:
                 return
             script = self.scripts[min(index, len(self.scripts) - 1)]
             script(StreamConnection(sock, request, index))
-        except OSError:
+        except (OSError, ConnectionError):
             pass  # the client went away: part of several tests
         except BaseException as err:  # noqa: BLE001 - reported by the tests through .errors
             self.errors.append(err)
