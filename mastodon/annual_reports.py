@@ -26,7 +26,7 @@ class AnnualReportsMixin(RequestCore):
         ``schema_version`` and, since 4.6.0, ``share_url``), and the ``accounts`` and
         ``statuses`` the reports refer to.
         """
-        return self._request("GET", "/api/v1/annual_reports")  # type: ignore[no-any-return]
+        return self._request("GET", "/api/v1/annual_reports")
 
     @api_version("4.4.0", "4.4.0", "4.6.0")
     def annual_report(self, year: int) -> WrappedAnnualReports:
@@ -35,7 +35,7 @@ class AnnualReportsMixin(RequestCore):
 
         Returns a dict as :meth:`annual_reports` does, with that one report.
         """
-        return self._request("GET", _year_path("/api/v1/annual_reports/%d", year))  # type: ignore[no-any-return]
+        return self._request("GET", _year_path("/api/v1/annual_reports/%d", year))
 
     @api_version("4.3.0", "4.3.0", "4.3.0")
     def annual_report_read(self, year: int) -> None:
@@ -51,7 +51,7 @@ class AnnualReportsMixin(RequestCore):
         ``"ineligible"``. While it is generating, the answer may carry an async
         refresh (see :meth:`await_async_refresh`).
         """
-        return self._request("GET", _year_path("/api/v1/annual_reports/%d/state", year))  # type: ignore[no-any-return]
+        return self._request("GET", _year_path("/api/v1/annual_reports/%d/state", year))
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def annual_report_generate(self, year: int) -> EmptyResponse:
@@ -60,4 +60,4 @@ class AnnualReportsMixin(RequestCore):
 
         Returns the server's (empty) answer.
         """
-        return self._request("POST", _year_path("/api/v1/annual_reports/%d/generate", year))  # type: ignore[no-any-return]
+        return self._request("POST", _year_path("/api/v1/annual_reports/%d/generate", year))

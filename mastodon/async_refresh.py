@@ -77,8 +77,8 @@ class AsyncRefreshMixin(RequestCore):
                 "got %r" % (result_or_id,))
         answer = self._request("GET", self._path("/api/v1_alpha/async_refreshes/{}", refresh_id))
         if isinstance(answer, dict) and isinstance(answer.get("async_refresh"), dict):
-            return answer["async_refresh"]  # type: ignore[no-any-return]
-        return answer  # type: ignore[no-any-return]
+            return answer["async_refresh"]
+        return answer
 
     @api_version("4.4.0", "4.4.0", "4.4.0")
     def await_async_refresh(self, result: Any, timeout: float = 0.0, max_attempts: int = -1) -> Optional[AttribAccessDict]:
@@ -102,7 +102,7 @@ class AsyncRefreshMixin(RequestCore):
         """
         info = _refresh_info(result)
         if info is None:
-            return result  # type: ignore[no-any-return]
+            return result
         limit_time = timeout if timeout and timeout > 0 else ASYNC_REFRESH_TIMEOUT
         limit_polls = max_attempts if max_attempts and max_attempts > 0 else ASYNC_REFRESH_MAX_ATTEMPTS
         deadline = time.monotonic() + limit_time
@@ -115,7 +115,7 @@ class AsyncRefreshMixin(RequestCore):
             time.sleep(min(pause, left))
             status = self.get_async_refresh_status(info["id"])
             if status.get("status") == "finished":
-                return self._request(info["_method"], info["_endpoint"], info["_params"])  # type: ignore[no-any-return]
+                return self._request(info["_method"], info["_endpoint"], info["_params"])
             pause = min(pause * ASYNC_REFRESH_BACKOFF, ASYNC_REFRESH_MAX_INTERVAL)
         log.warning("Async refresh %s did not finish within %.1fs / %d polls", info["id"], limit_time, limit_polls)
         return None

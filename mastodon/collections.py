@@ -37,7 +37,7 @@ class CollectionsMixin(RequestCore):
     def _collections_page(self, path: str, limit: Optional[int], offset: Optional[int]) -> Collections:
         params = {"limit": _count("limit", limit, 1), "offset": _count("offset", offset, 0)}
         page = self._request("GET", path, params)
-        return attach_offset_pagination(page, "collections", "GET", path, params)  # type: ignore[no-any-return]
+        return attach_offset_pagination(page, "collections", "GET", path, params)
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def account_collections(self, id: IdLike, limit: Optional[int] = None, offset: Optional[int] = None) -> Collections:
@@ -71,7 +71,7 @@ class CollectionsMixin(RequestCore):
         Returns a dict with the ``collection`` (a collection dict, with its ``items``)
         and ``accounts`` (account dicts of the owner and of every featured account).
         """
-        return self._request("GET", self._path("/api/v1/collections/{}", id))  # type: ignore[no-any-return]
+        return self._request("GET", self._path("/api/v1/collections/{}", id))
 
     def _collection_body(self, name: Optional[str], description: Optional[str], language: Optional[str],
                          tag_name: Optional[str], sensitive: Optional[bool],
@@ -101,7 +101,7 @@ class CollectionsMixin(RequestCore):
             raise MastodonIllegalArgumentError("name must be a non-empty string, got %r" % (name,))
         params = self._collection_body(name, description, language, tag_name, sensitive, discoverable)
         params["account_ids"] = id_list("account_ids", account_ids)
-        return self._request("POST", "/api/v1/collections", params, use_json=True)  # type: ignore[no-any-return]
+        return self._request("POST", "/api/v1/collections", params, use_json=True)
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def collection_update(self, id: IdLike, name: Optional[str] = None, description: Optional[str] = None,
@@ -114,7 +114,7 @@ class CollectionsMixin(RequestCore):
         """
         params = self._collection_body(name, description, language, tag_name, sensitive, discoverable)
         path = self._path("/api/v1/collections/{}", id)
-        return self._request("PATCH", path, params, use_json=True)  # type: ignore[no-any-return]
+        return self._request("PATCH", path, params, use_json=True)
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def collection_delete(self, id: IdLike) -> EmptyResponse:
@@ -122,7 +122,7 @@ class CollectionsMixin(RequestCore):
 
         Returns the server's (empty) answer.
         """
-        return self._request("DELETE", self._path("/api/v1/collections/{}", id))  # type: ignore[no-any-return]
+        return self._request("DELETE", self._path("/api/v1/collections/{}", id))
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def collection_item_add(self, id: IdLike, account_id: IdLike) -> WrappedCollectionItem:
@@ -135,7 +135,7 @@ class CollectionsMixin(RequestCore):
         account = self._unpack_id(account_id)
         if account is None or isinstance(account, (bool, list, tuple)) or account == "":
             raise MastodonIllegalArgumentError("account_id must be an account id or account dict, got %r" % (account_id,))
-        return self._request("POST", path, {"account_id": account}, use_json=True)  # type: ignore[no-any-return]
+        return self._request("POST", path, {"account_id": account}, use_json=True)
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def collection_item_delete(self, collection_id: IdLike, item_id: IdLike) -> EmptyResponse:
@@ -145,7 +145,7 @@ class CollectionsMixin(RequestCore):
         Returns the server's (empty) answer.
         """
         path = self._path("/api/v1/collections/{}/items/{}", collection_id, item_id)
-        return self._request("DELETE", path)  # type: ignore[no-any-return]
+        return self._request("DELETE", path)
 
     @api_version("4.6.0", "4.6.0", "4.6.0")
     def collection_item_revoke(self, collection_id: IdLike, item_id: IdLike) -> EmptyResponse:
@@ -155,4 +155,4 @@ class CollectionsMixin(RequestCore):
         Returns the server's (empty) answer.
         """
         path = self._path("/api/v1/collections/{}/items/{}/revoke", collection_id, item_id)
-        return self._request("POST", path)  # type: ignore[no-any-return]
+        return self._request("POST", path)

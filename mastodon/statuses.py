@@ -120,7 +120,7 @@ class StatusesMixin(RequestCore):
         """
         if not isinstance(ids, (list, tuple)):
             raise MastodonIllegalArgumentError("ids must be a list of status ids or dicts, got %r" % (ids,))
-        return self._request("GET", "/api/v1/statuses", {"id": id_list("ids", ids)})  # type: ignore[no-any-return]
+        return self._request("GET", "/api/v1/statuses", {"id": id_list("ids", ids)})
 
     @api_version("4.0.0", "4.0.0", "4.2.0")
     def status_translate(self, id: IdLike, lang: Optional[str] = None) -> Translation:
@@ -135,7 +135,7 @@ class StatusesMixin(RequestCore):
         """
         if lang is not None and (not isinstance(lang, str) or not lang):
             raise MastodonIllegalArgumentError("lang must be a language code such as 'en', got %r" % (lang,))
-        return self._request("POST", self._path("/api/v1/statuses/{}/translate", id),  # type: ignore[no-any-return]
+        return self._request("POST", self._path("/api/v1/statuses/{}/translate", id),
                              {"lang": lang})
 
     @api_version("1.0.0", "1.0.0", "1.0.0")
@@ -158,7 +158,7 @@ class StatusesMixin(RequestCore):
         for name, value in (("maxwidth", maxwidth), ("maxheight", maxheight)):
             if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
                 raise MastodonIllegalArgumentError("%s must be a positive number of pixels, got %r" % (name, value))
-        return self._request("GET", "/api/oembed",  # type: ignore[no-any-return]
+        return self._request("GET", "/api/oembed",
                              {"url": url, "maxwidth": maxwidth, "maxheight": maxheight})
 
     # -- writing -----------------------------------------------------------------------------

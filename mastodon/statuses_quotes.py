@@ -27,7 +27,7 @@ class StatusQuotesMixin(RequestCore):
         Returns a list of status dicts (each with its ``quote``).
         """
         params = page_params(max_id, None, since_id, limit)
-        return self._request("GET", self._path("/api/v1/statuses/{}/quotes", id), params)  # type: ignore[no-any-return]
+        return self._request("GET", self._path("/api/v1/statuses/{}/quotes", id), params)
 
     @api_version("4.5.0", "4.5.0", "4.5.0")
     def status_quote_revoke(self, id: IdLike, quoting_status_id: IdLike) -> Status:
@@ -38,7 +38,7 @@ class StatusQuotesMixin(RequestCore):
         ``"revoked"``.
         """
         path = self._path("/api/v1/statuses/{}/quotes/{}/revoke", id, quoting_status_id)
-        return self._request("POST", path)  # type: ignore[no-any-return]
+        return self._request("POST", path)
 
     @api_version("4.5.0", "4.5.0", "4.5.0")
     def status_update_quote_approval_policy(self, id: IdLike, quote_approval_policy: str) -> Status:
@@ -52,4 +52,4 @@ class StatusQuotesMixin(RequestCore):
         """
         policy = check_choice("quote_approval_policy", quote_approval_policy, QUOTE_POLICIES, required=True)
         path = self._path("/api/v1/statuses/{}/interaction_policy", id)
-        return self._request("PUT", path, {"quote_approval_policy": policy})  # type: ignore[no-any-return]
+        return self._request("PUT", path, {"quote_approval_policy": policy})

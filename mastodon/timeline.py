@@ -149,7 +149,7 @@ class TimelineMixin(RequestCore):
             raise MastodonIllegalArgumentError("url must be the URL of a trending link, got %r" % (url,))
         params = page_params(max_id, min_id, since_id, limit, url=url, only_media=True if only_media else None,
                              local=True if local else None, remote=True if remote else None)
-        return self._request("GET", "/api/v1/timelines/link", params)  # type: ignore[no-any-return]
+        return self._request("GET", "/api/v1/timelines/link", params)
 
     def timeline_is_available(self, timeline: str = "public", local: bool = False, remote: bool = False,
                               with_auth: bool = False, fail_hard: bool = False) -> bool:
