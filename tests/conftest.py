@@ -3,6 +3,7 @@ import pytest
 
 from mastodon import Mastodon
 from tests.harness import MockServer
+from tests.stream_server import StreamServer
 
 TOKEN = "test-access-token-0123456789"
 
@@ -39,3 +40,32 @@ def make_api(server):
     yield build
     for client in made:
         client.session.close()
+
+
+# -- streaming: a raw-socket server for SSE and WebSocket streams -------------------------------
+@pytest.fixture
+def sserver():
+    srv = StreamServer()
+    yield srv
+    srv.stop()
+    assert not srv.errors, srv.errors
+
+
+@pytest.fixture
+def sapi(sserver):
+    """A client for ``sserver`` (started on first use by the test)."""
+    client = Mastodon(access_token=TOKEN, api_base_url=sserver.url, mastodon_version="4.2.0",
+                      ratelimit_method="throw", user_agent="streamtest/1.0")
+    yield client
+    client.session.close()
+
+
+@pytest.fixture
+def handles():
+    """Stream handles to close at the end of a test, whatever happens."""
+    made = []
+    yield made
+    for handle in made:
+        handle.close()
+        handle._thread.join(5)
+        assert not handle.is_alive()

@@ -19,7 +19,7 @@ from mastodon._sse import CHUNK_SIZE
 from mastodon.streaming_endpoints import MAX_RECONNECT_WAIT, reconnect_delay
 from tests import entities
 from tests.conftest import TOKEN
-from tests.stream_server import StreamServer, sse
+from tests.stream_server import sse
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -116,34 +116,6 @@ def close_after(*pieces):
         conn.head()
         conn.send_pieces(list(pieces))
     return script
-
-
-@pytest.fixture
-def sserver():
-    srv = StreamServer()
-    yield srv
-    srv.stop()
-    assert not srv.errors, srv.errors
-
-
-@pytest.fixture
-def sapi(sserver):
-    """A client for ``sserver`` (started on first use by the test)."""
-    client = Mastodon(access_token=TOKEN, api_base_url=sserver.url, mastodon_version="4.2.0",
-                      ratelimit_method="throw", user_agent="streamtest/1.0")
-    yield client
-    client.session.close()
-
-
-@pytest.fixture
-def handles():
-    """Stream handles to close at the end of a test, whatever happens."""
-    made = []
-    yield made
-    for handle in made:
-        handle.close()
-        handle._thread.join(5)
-        assert not handle.is_alive()
 
 
 def wait_until(predicate, timeout=5.0):

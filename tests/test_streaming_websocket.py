@@ -11,44 +11,17 @@ import time
 
 import pytest
 
-from mastodon import (Mastodon, MastodonIllegalArgumentError, MastodonMalformedEventError, MastodonNetworkError,
+from mastodon import (MastodonIllegalArgumentError, MastodonMalformedEventError, MastodonNetworkError,
                       MastodonReadTimeout, StreamListener, WebSocketHandle, WebSocketStream)
 from mastodon import _websocket
 
 pytest.importorskip("websockets.sync.client", reason="the websocket extra is not installed")
 from tests import entities
 from tests.conftest import TOKEN
-from tests.stream_server import StreamServer, ws_frame
+from tests.stream_server import ws_frame
 from tests.test_streaming import Recorder, status_json, wait_until
 
 pytestmark = pytest.mark.timeout(60)
-
-
-@pytest.fixture
-def sserver():
-    srv = StreamServer()
-    yield srv
-    srv.stop()
-    assert not srv.errors, srv.errors
-
-
-@pytest.fixture
-def sapi(sserver):
-    client = Mastodon(access_token=TOKEN, api_base_url=sserver.url, mastodon_version="4.2.0",
-                      ratelimit_method="throw", user_agent="wstest/1.0")
-    yield client
-    client.session.close()
-
-
-@pytest.fixture
-def opened():
-    """WebSocket handles to close at the end of a test, whatever happens."""
-    made = []
-    yield made
-    for handle in made:
-        handle.close()
-        handle._thread.join(5)
-        assert not handle.is_alive()
 
 
 class StreamRecorder(Recorder):
@@ -67,7 +40,7 @@ def subscribe_and_wait(conn, count):
 
 
 # -- the connection --------------------------------------------------------------------------------
-def test_handshake_url_headers_and_token(sserver, sapi, opened):
+def test_handshake_url_headers_and_token(sserver, sapi, handles):
     got = []
 
     def script(conn):
@@ -77,7 +50,7 @@ def test_handshake_url_headers_and_token(sserver, sapi, opened):
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     assert isinstance(handle, WebSocketHandle)
     stream = sapi.stream_user(Recorder(), run_async=True, websocket_handle=handle)
     assert isinstance(stream, WebSocketStream)
@@ -85,12 +58,12 @@ def test_handshake_url_headers_and_token(sserver, sapi, opened):
     request = sserver.ws_connections[0].request
     assert request.path == "/api/v1/streaming" and request.query == {"stream": ["user"]}  # the first stream
     assert request.header("Authorization") == "Bearer " + TOKEN
-    assert request.header("User-Agent") == "wstest/1.0"
+    assert request.header("User-Agent") == "streamtest/1.0"
     assert got == [{"type": "subscribe", "stream": "user"}]
     assert [r.path for r in sserver.requests] == ["/api/v1/instance/", "/api/v1/streaming"]
 
 
-def test_token_goes_to_the_query_when_the_header_is_refused(sserver, sapi, opened):
+def test_token_goes_to_the_query_when_the_header_is_refused(sserver, sapi, handles):
     def refuse(conn):
         conn.refuse(401)
 
@@ -102,7 +75,7 @@ def test_token_goes_to_the_query_when_the_header_is_refused(sserver, sapi, opene
     sserver.start()
     listener = Recorder()
     handle = sapi.stream_open_websocket(listener)
-    opened.append(handle)
+    handles.append(handle)
     time.sleep(0.1)
     assert sserver.ws_connections == []  # nothing to stream yet: no connection
     sapi.stream_hashtag("birds", None, run_async=True, websocket_handle=handle)
@@ -126,7 +99,7 @@ def test_websocket_url_from_the_instance(server, make_api):
     assert _websocket.websocket_url("https://example.social:8443") == "wss://example.social:8443/api/v1/streaming"
 
 
-def test_subscribe_messages_of_every_stream(sserver, sapi, opened):
+def test_subscribe_messages_of_every_stream(sserver, sapi, handles):
     got = []
 
     def script(conn):
@@ -136,7 +109,7 @@ def test_subscribe_messages_of_every_stream(sserver, sapi, opened):
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket(Recorder())
-    opened.append(handle)
+    handles.append(handle)
     calls = [lambda h: sapi.stream_user(None, run_async=True, websocket_handle=h),
              lambda h: sapi.stream_user_notifications(None, run_async=True, websocket_handle=h),
              lambda h: sapi.stream_public(None, run_async=True, websocket_handle=h),
@@ -160,7 +133,7 @@ def test_subscribe_messages_of_every_stream(sserver, sapi, opened):
 
 
 # -- several streams, routing, unsubscribe -------------------------------------------------------------
-def test_several_streams_on_one_connection_each_event_to_its_listener(sserver, sapi, opened):
+def test_several_streams_on_one_connection_each_event_to_its_listener(sserver, sapi, handles):
     ready = threading.Event()
 
     def script(conn):
@@ -177,7 +150,7 @@ def test_several_streams_on_one_connection_each_event_to_its_listener(sserver, s
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     birds, user = StreamRecorder(), StreamRecorder()
     sapi.stream_hashtag("birds", birds, run_async=True, websocket_handle=handle)
     sapi.stream_user(user, run_async=True, websocket_handle=handle)
@@ -194,7 +167,7 @@ def test_several_streams_on_one_connection_each_event_to_its_listener(sserver, s
     assert birds.of("abort") == [] and user.of("abort") == []
 
 
-def test_two_listeners_on_one_stream_subscribe_once_and_get_each_event_once(sserver, sapi, opened):
+def test_two_listeners_on_one_stream_subscribe_once_and_get_each_event_once(sserver, sapi, handles):
     go = threading.Event()
     got = []
 
@@ -209,7 +182,7 @@ def test_two_listeners_on_one_stream_subscribe_once_and_get_each_event_once(sser
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     first, second = Recorder(), Recorder()
     one = sapi.stream_user(first, run_async=True, websocket_handle=handle)
     two = sapi.stream_user(second, run_async=True, websocket_handle=handle)
@@ -225,7 +198,7 @@ def test_two_listeners_on_one_stream_subscribe_once_and_get_each_event_once(sser
     assert first.of("delete") == [(1,)] and second.of("delete") == [(1,)]
 
 
-def test_unsubscribe_stops_delivery_and_keeps_the_other_streams(sserver, sapi, opened):
+def test_unsubscribe_stops_delivery_and_keeps_the_other_streams(sserver, sapi, handles):
     unsubscribed = threading.Event()
 
     def script(conn):
@@ -242,7 +215,7 @@ def test_unsubscribe_stops_delivery_and_keeps_the_other_streams(sserver, sapi, o
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     user, direct = Recorder(), Recorder()
     sapi.stream_user(user, run_async=True, websocket_handle=handle)
     with sapi.stream_direct(direct, run_async=True, websocket_handle=handle) as stream:
@@ -254,7 +227,7 @@ def test_unsubscribe_stops_delivery_and_keeps_the_other_streams(sserver, sapi, o
     assert user.of("delete") == [(1,), (4,)] and direct.of("delete") == [(2,)]
 
 
-def test_blocking_stream_returns_when_the_handle_closes_from_another_thread(sserver, sapi, opened):
+def test_blocking_stream_returns_when_the_handle_closes_from_another_thread(sserver, sapi, handles):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.event(["user"], "delete", "1")
@@ -263,7 +236,7 @@ def test_blocking_stream_returns_when_the_handle_closes_from_another_thread(sser
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     timer = threading.Thread(target=lambda: (listener.wait_for("delete"), handle.close()))
     timer.start()
@@ -276,7 +249,7 @@ def test_blocking_stream_returns_when_the_handle_closes_from_another_thread(sser
         sapi.stream_user(listener, websocket_handle=handle)
 
 
-def test_close_from_another_thread_while_the_server_is_silent(sserver, sapi, opened):
+def test_close_from_another_thread_while_the_server_is_silent(sserver, sapi, handles):
     def script(conn):
         conn.accept()
         conn.serve_until_closed()
@@ -284,7 +257,7 @@ def test_close_from_another_thread_while_the_server_is_silent(sserver, sapi, ope
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket(timeout=None)
-    opened.append(handle)
+    handles.append(handle)
     stream = sapi.stream_user(Recorder(), run_async=True, websocket_handle=handle)
     assert wait_until(handle.is_receiving)
     closer = threading.Thread(target=handle.close)
@@ -295,7 +268,7 @@ def test_close_from_another_thread_while_the_server_is_silent(sserver, sapi, ope
     assert not handle.is_alive() and not stream.is_alive()
 
 
-def test_handler_exception_in_a_blocking_stream_propagates(sserver, sapi, opened):
+def test_handler_exception_in_a_blocking_stream_propagates(sserver, sapi, handles):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.event(["user"], "delete", "1")
@@ -308,14 +281,14 @@ def test_handler_exception_in_a_blocking_stream_propagates(sserver, sapi, opened
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     with pytest.raises(ValueError, match="bug in the bot"):
         sapi.stream_user(Failing(), websocket_handle=handle)
     assert handle.streams() == []
 
 
 # -- reconnection ------------------------------------------------------------------------------------
-def test_resubscribes_after_a_server_side_close_without_double_delivery(sserver, sapi, opened):
+def test_resubscribes_after_a_server_side_close_without_double_delivery(sserver, sapi, handles):
     seen = []
 
     def first(conn):
@@ -334,7 +307,7 @@ def test_resubscribes_after_a_server_side_close_without_double_delivery(sserver,
     sserver.start()
     handle_listener = Recorder()
     handle = sapi.stream_open_websocket(handle_listener, reconnect_async=True, reconnect_async_wait_sec=0.05)
-    opened.append(handle)
+    handles.append(handle)
     user, birds = Recorder(), Recorder()
     sapi.stream_user(user, run_async=True, websocket_handle=handle)
     sapi.stream_hashtag("birds", birds, run_async=True, websocket_handle=handle)
@@ -346,7 +319,7 @@ def test_resubscribes_after_a_server_side_close_without_double_delivery(sserver,
     assert len(sserver.ws_connections) == 2
 
 
-def test_resubscribes_after_a_reset_and_reports_it(sserver, sapi, opened):
+def test_resubscribes_after_a_reset_and_reports_it(sserver, sapi, handles):
     seen = []
 
     def first(conn):
@@ -363,7 +336,7 @@ def test_resubscribes_after_a_reset_and_reports_it(sserver, sapi, opened):
     sserver.ws_scripts = [first, second]
     sserver.start()
     handle = sapi.stream_open_websocket(reconnect_async=True, reconnect_async_wait_sec=0.05)
-    opened.append(handle)
+    handles.append(handle)
     user = Recorder()
     stream = sapi.stream_user(user, run_async=True, websocket_handle=handle)
     assert user.wait_for("delete", 2)
@@ -373,7 +346,7 @@ def test_resubscribes_after_a_reset_and_reports_it(sserver, sapi, opened):
     assert stream.is_alive() and wait_until(stream.is_receiving)
 
 
-def test_without_reconnect_a_reset_ends_the_streams_and_raises_in_blocking_mode(sserver, sapi, opened):
+def test_without_reconnect_a_reset_ends_the_streams_and_raises_in_blocking_mode(sserver, sapi, handles):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.event(["user"], "delete", "1")
@@ -383,7 +356,7 @@ def test_without_reconnect_a_reset_ends_the_streams_and_raises_in_blocking_mode(
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     with pytest.raises(MastodonNetworkError) as raised:
         sapi.stream_user(listener, websocket_handle=handle)
@@ -392,7 +365,7 @@ def test_without_reconnect_a_reset_ends_the_streams_and_raises_in_blocking_mode(
     assert len(sserver.ws_connections) == 1
 
 
-def test_without_reconnect_a_clean_close_returns(sserver, sapi, opened):
+def test_without_reconnect_a_clean_close_returns(sserver, sapi, handles):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.event(["user"], "delete", "1")
@@ -401,13 +374,13 @@ def test_without_reconnect_a_clean_close_returns(sserver, sapi, opened):
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     assert sapi.stream_user(listener, websocket_handle=handle) is None
     assert listener.of("delete") == [(1,)] and listener.of("abort") == []
 
 
-def test_reconnect_backs_off_from_a_server_that_refuses(sserver, sapi, opened):
+def test_reconnect_backs_off_from_a_server_that_refuses(sserver, sapi, handles):
     def refuse(conn):
         conn.refuse(503)
 
@@ -415,7 +388,7 @@ def test_reconnect_backs_off_from_a_server_that_refuses(sserver, sapi, opened):
     sserver.start()
     listener = Recorder()
     handle = sapi.stream_open_websocket(listener, reconnect_async=True, reconnect_async_wait_sec=0.05)
-    opened.append(handle)
+    handles.append(handle)
     sapi.stream_user(None, run_async=True, websocket_handle=handle)
     assert listener.wait_for("abort", 4, timeout=5)
     handle.close()
@@ -427,7 +400,7 @@ def test_reconnect_backs_off_from_a_server_that_refuses(sserver, sapi, opened):
 
 
 # -- faults ------------------------------------------------------------------------------------------
-def test_silent_server_is_detected_by_ping_timeout(sserver, sapi, opened):
+def test_silent_server_is_detected_by_ping_timeout(sserver, sapi, handles):
     def script(conn):
         conn.answer_pings = False
         subscribe_and_wait(conn, 1)
@@ -436,7 +409,7 @@ def test_silent_server_is_detected_by_ping_timeout(sserver, sapi, opened):
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket(timeout=0.4)
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     started = time.monotonic()
     with pytest.raises(MastodonReadTimeout) as raised:
@@ -446,7 +419,7 @@ def test_silent_server_is_detected_by_ping_timeout(sserver, sapi, opened):
     assert sserver.ws_connections[0].pings >= 1
 
 
-def test_a_server_that_answers_pings_stays_connected(sserver, sapi, opened):
+def test_a_server_that_answers_pings_stays_connected(sserver, sapi, handles):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.serve_until_closed(2.2)  # silent, but answering pings, for several timeouts
@@ -456,7 +429,7 @@ def test_a_server_that_answers_pings_stays_connected(sserver, sapi, opened):
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket(timeout=1.0)
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     sapi.stream_user(listener, run_async=True, websocket_handle=handle)
     assert listener.wait_for("delete", timeout=5)
@@ -471,7 +444,7 @@ def test_a_server_that_answers_pings_stays_connected(sserver, sapi, opened):
     (ws_frame(b'{"stream": ["user"], "event": "update"}'), "Missing event payload"),
     (ws_frame(b"\x00\x01", opcode=2), "Binary"),
 ])
-def test_malformed_messages_are_reported(sserver, sapi, opened, message, text):
+def test_malformed_messages_are_reported(sserver, sapi, handles, message, text):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.send(message)
@@ -480,7 +453,7 @@ def test_malformed_messages_are_reported(sserver, sapi, opened, message, text):
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     with pytest.raises(MastodonMalformedEventError, match=text) as raised:
         sapi.stream_user(listener, websocket_handle=handle)
@@ -492,7 +465,7 @@ def test_malformed_messages_are_reported(sserver, sapi, opened, message, text):
     ws_frame(b"xx", opcode=3),                   # reserved opcode
     ws_frame(b'"\xff\xfe"'),                     # text that is not UTF-8
 ])
-def test_malformed_frames_are_malformed_event_errors(sserver, sapi, opened, frame):
+def test_malformed_frames_are_malformed_event_errors(sserver, sapi, handles, frame):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.send(frame)
@@ -501,14 +474,14 @@ def test_malformed_frames_are_malformed_event_errors(sserver, sapi, opened, fram
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     with pytest.raises(MastodonMalformedEventError) as raised:
         sapi.stream_user(listener, websocket_handle=handle)
     assert listener.of("abort") == [(raised.value,)]
 
 
-def test_malformed_message_with_reconnect_is_skipped_on_the_same_connection(sserver, sapi, opened):
+def test_malformed_message_with_reconnect_is_skipped_on_the_same_connection(sserver, sapi, handles):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.event(["user"], "delete", "1")
@@ -520,7 +493,7 @@ def test_malformed_message_with_reconnect_is_skipped_on_the_same_connection(sser
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket(reconnect_async=True)
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     sapi.stream_user(listener, run_async=True, websocket_handle=handle)
     assert listener.wait_for("delete", 2)
@@ -529,7 +502,7 @@ def test_malformed_message_with_reconnect_is_skipped_on_the_same_connection(sser
     assert len(sserver.ws_connections) == 1
 
 
-def test_handler_exception_in_an_async_stream_with_reconnect_is_logged(sserver, sapi, opened, caplog):
+def test_handler_exception_in_an_async_stream_with_reconnect_is_logged(sserver, sapi, handles, caplog):
     def script(conn):
         subscribe_and_wait(conn, 1)
         conn.event(["user"], "delete", "1")
@@ -545,7 +518,7 @@ def test_handler_exception_in_an_async_stream_with_reconnect_is_logged(sserver, 
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket(reconnect_async=True)
-    opened.append(handle)
+    handles.append(handle)
     listener = Failing()
     with caplog.at_level(logging.ERROR, logger="mastodon"):
         sapi.stream_user(listener, run_async=True, websocket_handle=handle)
@@ -555,7 +528,7 @@ def test_handler_exception_in_an_async_stream_with_reconnect_is_logged(sserver, 
 
 
 # -- arguments and the missing extra -------------------------------------------------------------------
-def test_bad_arguments_send_nothing(sserver, sapi, opened):
+def test_bad_arguments_send_nothing(sserver, sapi, handles):
     sserver.start()
     with pytest.raises(MastodonIllegalArgumentError, match="websocket_handle"):
         sapi.stream_user(Recorder(), websocket_handle=object())
@@ -568,11 +541,11 @@ def test_bad_arguments_send_nothing(sserver, sapi, opened):
     assert sserver.requests == []
 
 
-def test_stream_needs_a_listener_somewhere(sserver, sapi, opened):
+def test_stream_needs_a_listener_somewhere(sserver, sapi, handles):
     sserver.ws_scripts = [lambda conn: (conn.accept(), conn.serve_until_closed())]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     with pytest.raises(MastodonIllegalArgumentError, match="StreamListener"):
         sapi.stream_user(None, websocket_handle=handle)
 
@@ -609,7 +582,7 @@ def test_listener_classes_are_shared():
     assert "on_any_event" in dir(StreamListener)
 
 
-def test_events_of_a_server_that_names_the_stream_without_its_tag(sserver, sapi, opened):
+def test_events_of_a_server_that_names_the_stream_without_its_tag(sserver, sapi, handles):
     def script(conn):  # like servers that take the stream from the URL and echo only its name
         conn.accept()
         conn.event(["hashtag"], "delete", "1")
@@ -619,14 +592,14 @@ def test_events_of_a_server_that_names_the_stream_without_its_tag(sserver, sapi,
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     listener = Recorder()
     sapi.stream_hashtag("birds", listener, run_async=True, websocket_handle=handle)
     assert listener.wait_for("delete", 2)
     assert listener.of("delete") == [(1,), (2,)]
 
 
-def test_close_and_unsubscribe_from_a_handler(sserver, sapi, opened):
+def test_close_and_unsubscribe_from_a_handler(sserver, sapi, handles):
     got = []
 
     def script(conn):
@@ -651,7 +624,7 @@ def test_close_and_unsubscribe_from_a_handler(sserver, sapi, opened):
     sserver.ws_scripts = [script]
     sserver.start()
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     direct, user = Unsubscriber(), Closer()
     sapi.stream_user(user, run_async=True, websocket_handle=handle)
     direct.stream = sapi.stream_direct(direct, run_async=True, websocket_handle=handle)
@@ -662,7 +635,7 @@ def test_close_and_unsubscribe_from_a_handler(sserver, sapi, opened):
     assert direct.of("abort") == [] and user.of("abort") == []
 
 
-def test_no_token_in_errors_or_logs_in_either_token_mode(sserver, sapi, opened, caplog):
+def test_no_token_in_errors_or_logs_in_either_token_mode(sserver, sapi, handles, caplog):
     def refuse(conn):
         conn.refuse(401 if conn.index == 0 else 503)
 
@@ -671,7 +644,7 @@ def test_no_token_in_errors_or_logs_in_either_token_mode(sserver, sapi, opened, 
     listener = Recorder()
     with caplog.at_level(logging.DEBUG, logger="mastodon"):
         handle = sapi.stream_open_websocket(listener, reconnect_async=True, reconnect_async_wait_sec=0.05)
-        opened.append(handle)
+        handles.append(handle)
         sapi.stream_user(None, run_async=True, websocket_handle=handle)
         assert listener.wait_for("abort", 2)
         handle.close()
@@ -736,9 +709,9 @@ def real(sserver):
     srv.stop()
 
 
-def test_many_threads_subscribing_and_unsubscribing_while_events_stream(real, sapi, opened):
+def test_many_threads_subscribing_and_unsubscribing_while_events_stream(real, sapi, handles):
     handle = sapi.stream_open_websocket(reconnect_async=True, reconnect_async_wait_sec=0.05)
-    opened.append(handle)
+    handles.append(handle)
     tags = ["tag%d" % i for i in range(8)]
     listeners = {tag: Recorder() for tag in tags}
     errors = []
@@ -784,9 +757,9 @@ def test_many_threads_subscribing_and_unsubscribing_while_events_stream(real, sa
         assert listener.of("abort") == []
 
 
-def test_resubscription_on_a_real_server_after_it_drops_the_connection(real, sapi, opened):
+def test_resubscription_on_a_real_server_after_it_drops_the_connection(real, sapi, handles):
     handle = sapi.stream_open_websocket(reconnect_async=True, reconnect_async_wait_sec=0.05)
-    opened.append(handle)
+    handles.append(handle)
     user, birds = Recorder(), Recorder()
     sapi.stream_user(user, run_async=True, websocket_handle=handle)
     sapi.stream_hashtag("birds", birds, run_async=True, websocket_handle=handle)
@@ -809,7 +782,7 @@ def test_resubscription_on_a_real_server_after_it_drops_the_connection(real, sap
     assert user.of("abort") == []
 
 
-def test_debug_requests_shows_the_handshake_with_secrets_masked(sserver, sapi, opened, capsys):
+def test_debug_requests_shows_the_handshake_with_secrets_masked(sserver, sapi, handles, capsys):
     def refuse(conn):
         conn.refuse(401)
 
@@ -821,7 +794,7 @@ def test_debug_requests_shows_the_handshake_with_secrets_masked(sserver, sapi, o
     sserver.start()
     sapi.debug_requests = True
     handle = sapi.stream_open_websocket()
-    opened.append(handle)
+    handles.append(handle)
     sapi.stream_user(Recorder(), run_async=True, websocket_handle=handle)
     assert wait_until(handle.is_receiving)
     out = capsys.readouterr().out
@@ -829,7 +802,7 @@ def test_debug_requests_shows_the_handshake_with_secrets_masked(sserver, sapi, o
     assert "Bearer ***" in out and "('access_token', '***')" in out and TOKEN not in out
 
 
-def test_server_error_messages_and_unroutable_events(sserver, sapi, opened, caplog):
+def test_server_error_messages_and_unroutable_events(sserver, sapi, handles, caplog):
     def script(conn):
         subscribe_and_wait(conn, 2)
         conn.send(ws_frame(b'{"error": "Not authorized to stream this list", "status": 403}'))
@@ -842,7 +815,7 @@ def test_server_error_messages_and_unroutable_events(sserver, sapi, opened, capl
     handle_listener, user, lst = Recorder(), Recorder(), Recorder()
     with caplog.at_level(logging.WARNING, logger="mastodon"):
         handle = sapi.stream_open_websocket(handle_listener)
-        opened.append(handle)
+        handles.append(handle)
         sapi.stream_user(user, run_async=True, websocket_handle=handle)
         sapi.stream_list(99, lst, run_async=True, websocket_handle=handle)
         assert user.wait_for("delete")
@@ -878,7 +851,7 @@ def _self_signed(tmp_path):
 
 
 @pytest.mark.parametrize("verify", ["bundle", False])
-def test_wss_uses_the_session_tls_settings(sserver, sapi, opened, tmp_path, verify):
+def test_wss_uses_the_session_tls_settings(sserver, sapi, handles, tmp_path, verify):
     import ssl
     from websockets.sync.server import serve
     cert, key = _self_signed(tmp_path)
@@ -898,7 +871,7 @@ def test_wss_uses_the_session_tls_settings(sserver, sapi, opened, tmp_path, veri
         sserver.start()
         sapi.session.verify = cert if verify == "bundle" else False
         handle = sapi.stream_open_websocket()
-        opened.append(handle)
+        handles.append(handle)
         listener = Recorder()
         sapi.stream_user(listener, run_async=True, websocket_handle=handle)
         assert listener.wait_for("delete")
@@ -909,7 +882,7 @@ def test_wss_uses_the_session_tls_settings(sserver, sapi, opened, tmp_path, veri
         thread.join(5)
 
 
-def test_wss_refuses_an_unknown_certificate_by_default(sserver, sapi, opened, tmp_path):
+def test_wss_refuses_an_unknown_certificate_by_default(sserver, sapi, handles, tmp_path):
     import ssl
     from websockets.sync.server import serve
     cert, key = _self_signed(tmp_path)
@@ -922,7 +895,7 @@ def test_wss_refuses_an_unknown_certificate_by_default(sserver, sapi, opened, tm
         sserver.instance(streaming_api="wss://127.0.0.1:%d" % server.socket.getsockname()[1])
         sserver.start()
         handle = sapi.stream_open_websocket()
-        opened.append(handle)
+        handles.append(handle)
         with pytest.raises(MastodonNetworkError, match="CERTIFICATE_VERIFY_FAILED|certificate"):
             sapi.stream_user(Recorder(), websocket_handle=handle)
     finally:
