@@ -183,6 +183,10 @@ class StatusesMixin(RequestCore):
             raise MastodonIllegalArgumentError("content_type must be a mime type string, got %r" % (content_type,))
         if quote_id is not None:
             self._require_feature_set("fedibird", "quote_id")
+        if isinstance(quoted_status_id, (bool, list, tuple, set, frozenset)):
+            raise MastodonIllegalArgumentError(
+                "quoted_status_id must be one status id or status dict (a status quotes one status), got %r"
+                % (quoted_status_id,))
         media_ids = id_list("media_ids", media_ids)
         if media_ids and poll is not None:
             raise MastodonIllegalArgumentError("A status can have media attachments or a poll, not both")

@@ -1,0 +1,77 @@
+"""Scenarios of today's users (bot authors, moderation tools, CLI users), each the
+reproduction of a bug found by trying the library as they would, against loopback
+servers (tests/harness.py, tests/stream_server.py).
+"""
+import logging
+
+import pytest
+
+from mastodon import Mastodon, MastodonIllegalArgumentError, StreamListener
+from tests import entities
+from tests.conftest import TOKEN
+from tests.stream_server import StreamServer
+from tests.test_streaming import wait_until
+
+pytestmark = pytest.mark.timeout(60)
+
+
+# -- a bot author debugging a WebSocket stream with logging.basicConfig(level=DEBUG) ----------------
+@pytest.fixture
+def sserver():
+    srv = StreamServer()
+    yield srv
+    srv.stop()
+
+
+def test_websocket_handshake_log_lines_do_not_show_the_token(sserver, caplog):
+    """The websockets library logs the handshake (request line and headers) at DEBUG on
+    its own logger; with the token in the Authorization header, and after a server
+    refused the header, in the ``access_token`` query. Neither may reach the log."""
+    pytest.importorskip("websockets.sync.client", reason="the websocket extra is not installed")
+
+    def refuse(conn):
+        conn.refuse(401)
+
+    def accept(conn):
+        conn.accept()
+        conn.serve_until_closed()
+
+    sserver.ws_scripts = [refuse, accept]
+    sserver.start()
+    api = Mastodon(access_token=TOKEN, api_base_url=sserver.url, mastodon_version="4.2.0")
+    with caplog.at_level(logging.DEBUG):  # the root logger, as logging.basicConfig(level=DEBUG) sets it
+        with api.stream_open_websocket() as handle:
+            api.stream_user(StreamListener(), run_async=True, websocket_handle=handle)
+            assert wait_until(handle.is_receiving)
+    api.close()
+    assert len(sserver.ws_connections) == 2
+    lines = [record.getMessage() for record in caplog.records]
+    handshake = [line for line in lines if line.startswith("> ")]
+    assert any("GET /api/v1/streaming" in line for line in handshake)  # the library does log it
+    assert any("access_token=***" in line for line in handshake)
+    assert any(line == "> Authorization: Bearer ***" for line in handshake)
+    assert not [line for line in lines if TOKEN in line]
+
+
+# -- a bot author quoting a status ---------------------------------------------------------------------
+@pytest.mark.parametrize("call", [
+    lambda api: api.status_post("look", quoted_status_id=[1, 2]),
+    lambda api: api.status_post("look", quoted_status_id=(1,)),
+    lambda api: api.status_reply(entities.status(id="5"), "look", quoted_status_id=[5]),
+    lambda api: api.status_post("look", quoted_status_id=True),
+])
+def test_a_quote_of_several_statuses_is_refused_before_any_request(server, make_api, call):
+    """A status quotes one status: a list of ids used to go out as ``quoted_status_id[]``."""
+    api = make_api(mastodon_version="4.5.0", ratelimit_method="throw")
+    api._own_account_id = 1  # status_reply asks who is logged in; known here
+    with pytest.raises(MastodonIllegalArgumentError, match="quoted_status_id"):
+        call(api)
+    assert server.requests == []
+
+
+def test_a_quote_by_id_or_status_dict(server, make_api):
+    api = make_api(mastodon_version="4.5.0", ratelimit_method="throw")
+    server.route("POST", "/api/v1/statuses", json=entities.status(id="7"))
+    api.status_post("look", quoted_status_id=entities.status(id="5"))
+    api.status_post("look", quoted_status_id=6)
+    assert [r.form["quoted_status_id"] for r in server.requests] == [["5"], ["6"]]
