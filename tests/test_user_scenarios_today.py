@@ -75,3 +75,48 @@ def test_a_quote_by_id_or_status_dict(server, make_api):
     api.status_post("look", quoted_status_id=entities.status(id="5"))
     api.status_post("look", quoted_status_id=6)
     assert [r.form["quoted_status_id"] for r in server.requests] == [["5"], ["6"]]
+
+
+# -- an app that registers once and logs in with the code flow ---------------------------------------
+REDIRECTS = ["https://app.example/callback", "urn:ietf:wg:oauth:2.0:oob"]
+
+
+def test_scopes_given_as_one_string_are_the_space_separated_scopes(server):
+    """``scopes="read write"`` (the form the API itself uses) went out as
+    ``"r e a d   w r i t e"``."""
+    server.route("POST", "/api/v1/apps", json=entities.app_registration())
+    server.route("POST", "/oauth/token", json=entities.token(scope="read write"))
+    Mastodon.create_app("webapp", scopes="read write", redirect_uris=REDIRECTS, api_base_url=server.url)
+    assert server.last.form["scopes"] == ["read write"]
+    api = Mastodon(client_id="id", client_secret="secret", api_base_url=server.url, version_check_mode="none")
+    url = api.auth_request_url(scopes="read write")
+    assert "scope=read+write&" in url
+    api.log_in(code="the-code", scopes="read write")
+    assert server.last.form["scope"] == ["read write"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda api: Mastodon.create_app("webapp", scopes=["read", 5], api_base_url=api.api_base_url),
+    lambda api: Mastodon.create_app("webapp", scopes=None, api_base_url=api.api_base_url),
+    lambda api: api.auth_request_url(scopes=[["read"]]),
+    lambda api: api.log_in(code="the-code", scopes=3),
+])
+def test_scopes_that_are_not_strings_are_refused_before_any_request(server, call):
+    api = Mastodon(client_id="id", client_secret="secret", api_base_url=server.url, version_check_mode="none")
+    with pytest.raises(MastodonIllegalArgumentError, match="scopes"):
+        call(api)
+    assert server.requests == []
+
+
+def test_the_redirect_uri_list_given_to_create_app_is_not_sent_as_its_repr(server):
+    """create_app takes several redirect URIs; auth_request_url sends one. A list of one
+    is that one; a list of several cannot be guessed from (it went out as
+    ``redirect_uri=['https://...']``)."""
+    api = Mastodon(client_id="id", client_secret="secret", api_base_url=server.url, version_check_mode="none")
+    url = api.auth_request_url(redirect_uris=REDIRECTS[:1], skip_server_info=True)
+    assert "redirect_uri=https%3A%2F%2Fapp.example%2Fcallback&" in url
+    with pytest.raises(MastodonIllegalArgumentError, match="redirect_uris"):
+        api.auth_request_url(redirect_uris=REDIRECTS)
+    with pytest.raises(MastodonIllegalArgumentError, match="redirect_uri"):
+        api.log_in(code="the-code", redirect_uri=REDIRECTS)
+    assert server.requests == []
