@@ -9,7 +9,9 @@ import pytest
 from mastodon import Mastodon, MastodonIllegalArgumentError, StreamListener
 from tests import entities
 from tests.conftest import TOKEN
+from tests.harness import Reply
 from tests.stream_server import StreamServer
+from tests.test_cli import env, logged_in, run  # noqa: F401 - fixtures of the command line tests
 from tests.test_streaming import wait_until
 
 pytestmark = pytest.mark.timeout(60)
@@ -120,3 +122,27 @@ def test_the_redirect_uri_list_given_to_create_app_is_not_sent_as_its_repr(serve
     with pytest.raises(MastodonIllegalArgumentError, match="redirect_uri"):
         api.log_in(code="the-code", redirect_uri=REDIRECTS)
     assert server.requests == []
+
+
+# -- a CLI user tooting a video ---------------------------------------------------------------------
+def test_cli_toot_waits_until_a_video_is_processed(env, server, logged_in, tmp_path):  # noqa: F811
+    """Mastodon answers a video upload with 202 and ``url`` None while it processes it,
+    and refuses (422) a status that attaches it before that. ``toot --media`` posted at
+    once."""
+    video = tmp_path / "birds.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42fake")
+    processing = entities.media_attachment(id="777", type="video", url=None)
+    server.route("POST", "/api/v2/media", Reply(status=202, json=processing))
+    server.route("GET", "/api/v1/media/777", json=entities.media_attachment(id="777", type="video"))
+
+    def post_status(request):
+        if not any(r.path == "/api/v1/media/777" for r in server.requests):
+            return Reply(status=422, json={"error": "Cannot attach files that have not finished processing. "
+                                                    "Try again in a moment!"})
+        return Reply(json=entities.status(id="123"))
+
+    server.route("POST", "/api/v1/statuses", post_status)
+    done = run(env, "toot", "Birds!", "--media", str(video))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("123  ")
+    assert server.last.form["media_ids[]"] == ["777"]
