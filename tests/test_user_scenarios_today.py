@@ -146,3 +146,20 @@ def test_cli_toot_waits_until_a_video_is_processed(env, server, logged_in, tmp_p
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("123  ")
     assert server.last.form["media_ids[]"] == ["777"]
+
+
+def test_the_pkce_verifier_stays_out_of_debug_output_and_logs(server, capsys, caplog):
+    """The code verifier is the secret half of PKCE (the code, the other one, was
+    masked already)."""
+    server.route("POST", "/oauth/token", json=entities.token())
+    api = Mastodon(client_id="id", client_secret="secret", api_base_url=server.url, version_check_mode="none",
+                   debug_requests=True)
+    api.auth_request_url(skip_server_info=True)
+    verifier = api.code_verifier
+    with caplog.at_level(logging.DEBUG, logger="mastodon"):
+        api.log_in(code="the-code")
+    assert server.last.form["code_verifier"] == [verifier]
+    out = capsys.readouterr().out
+    assert "code_verifier" in out and verifier not in out
+    assert [r for r in caplog.records if "code_verifier" in r.getMessage()]
+    assert not [r for r in caplog.records if verifier in r.getMessage()]
