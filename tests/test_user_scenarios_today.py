@@ -163,3 +163,21 @@ def test_the_pkce_verifier_stays_out_of_debug_output_and_logs(server, capsys, ca
     assert "code_verifier" in out and verifier not in out
     assert [r for r in caplog.records if "code_verifier" in r.getMessage()]
     assert not [r for r in caplog.records if verifier in r.getMessage()]
+
+
+# -- a bot on Akkoma / Pleroma (1.8.0 sent any notification type) ------------------------------------
+def test_notification_types_of_other_servers_are_sent(server, make_api):
+    server.route("GET", "/api/v1/notifications", json=[])
+    mainline = make_api(mastodon_version="4.2.0")
+    mainline.notifications(exclude_types=["pleroma:emoji_reaction", "favourite"])
+    assert server.last.query["exclude_types[]"] == ["pleroma:emoji_reaction", "favourite"]
+    pleroma = make_api(mastodon_version="4.2.0", feature_set="pleroma")
+    pleroma.notifications(types=["move", "pleroma:chat_mention", "mention"])
+    assert server.last.query["types[]"] == ["move", "pleroma:chat_mention", "mention"]
+    sent = len(server.requests)
+    for bad in (["favorite"], [5], [""], ["pleroma:"]):
+        with pytest.raises(MastodonIllegalArgumentError, match="notification type"):
+            mainline.notifications(types=bad)
+    with pytest.raises(MastodonIllegalArgumentError, match="notification type"):
+        pleroma.notifications(types=[None])
+    assert len(server.requests) == sent
