@@ -296,6 +296,10 @@ class StatusesMixin(RequestCore):
         if not isinstance(to_status, dict) or "id" not in to_status or not isinstance(to_status.get("account"), dict):
             raise MastodonIllegalArgumentError(
                 "to_status must be a status dict with 'id' and 'account' (as returned by status())")
+        # Check the arguments before the request that finds the logged-in account.
+        self._status_body(status, None, media_ids, sensitive, visibility, spoiler_text, language, idempotency_key,
+                          content_type, scheduled_at, poll, quote_id, strict_content_type, quoted_status_id,
+                          quote_approval_policy)
         own_id = str(self._logged_in_id())
         accounts = [to_status["account"]]
         if not untag:

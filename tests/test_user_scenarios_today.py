@@ -181,3 +181,18 @@ def test_notification_types_of_other_servers_are_sent(server, make_api):
     with pytest.raises(MastodonIllegalArgumentError, match="notification type"):
         pleroma.notifications(types=[None])
     assert len(server.requests) == sent
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"quote_approval_policy": "everyone"},
+    {"quoted_status_id": [1, 2]},
+    {"visibility": "friends"},
+    {"media_ids": [1], "poll": {"options": ["a", "b"], "expires_in": 300}},
+])
+def test_status_reply_refuses_bad_input_before_asking_who_is_logged_in(server, make_api, kwargs):
+    """status_reply looks up the logged-in account (to leave it out of the mentions);
+    bad arguments used to be noticed only after that request."""
+    api = make_api(mastodon_version="4.5.0", ratelimit_method="throw")
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.status_reply(entities.status(id="5"), "reply", **kwargs)
+    assert server.requests == []
