@@ -6,7 +6,7 @@ from typing import Any, Dict, Mapping, Optional
 MASK = "***"
 #: Request parameters whose values are never shown.
 SECRET_KEYS = frozenset((
-    "access_token", "refresh_token", "client_secret", "password", "token", "code",
+    "access_token", "refresh_token", "client_secret", "password", "token", "code", "code_verifier",
     "subscription[keys][auth]",
 ))
 #: Keys of response JSON whose values are never shown.

@@ -50,6 +50,31 @@ SCOPE_SETS: Dict[str, List[str]] = {
     "admin:write": ["admin:write:" + s for s in _ADMIN],
 }
 
+def scope_list(scopes: Any, name: str = "scopes") -> List[str]:
+    """``scopes`` as a list of scope names: a list (or tuple, set) of names, or one
+    string of space-separated names (the API's own form). Raises
+    MastodonIllegalArgumentError for anything else (``" ".join`` of a string would
+    send its letters)."""
+    if isinstance(scopes, str):
+        return scopes.split()
+    if isinstance(scopes, (list, tuple, set, frozenset)) and all(isinstance(scope, str) for scope in scopes):
+        return list(scopes)
+    raise MastodonIllegalArgumentError(
+        "%s must be a list of scope names such as ['read', 'write'] (or one string 'read write'), got %r"
+        % (name, scopes))
+
+
+def one_redirect_uri(name: str, value: Any) -> str:
+    """The redirect URI an authorization request or token request names: one string
+    (a list of one is that one). Several cannot be sent; the caller must choose."""
+    if isinstance(value, (list, tuple)) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, str) or not value:
+        raise MastodonIllegalArgumentError(
+            "%s must be one redirect URI (one of those registered with create_app), got %r" % (name, value))
+    return value
+
+
 # -- PKCE (RFC 7636) ------------------------------------------------------------------------------
 #: A code verifier: 43 to 128 characters of the unreserved set (RFC 7636 section 4.1).
 _VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")

@@ -358,6 +358,8 @@ class WebSocketHandle:
         ping_interval = MAX_PING_INTERVAL if ping_timeout is None else min(MAX_PING_INTERVAL, ping_timeout)
         user_agent = headers.pop("User-Agent", None)
         extra: Dict[str, Any] = {"ssl": self._ssl} if self._ssl is not None else {}
+        if self._token:  # websockets logs the handshake (token header or query) at DEBUG
+            extra["logger"] = _MaskingLogger(logging.getLogger("websockets.client"), self._token)
         return self._client.connect(url, additional_headers=headers, user_agent_header=user_agent, **extra,
                                     compression=None, max_size=MAX_MESSAGE, open_timeout=self._open_timeout,
                                     ping_interval=ping_interval, ping_timeout=ping_timeout,
@@ -496,6 +498,27 @@ class WebSocketHandle:
             else:
                 log.exception("A stream listener handler raised; the stream ends")
                 self._remove(target, None)
+
+
+class _MaskingLogger(logging.LoggerAdapter):  # type: ignore[type-arg]
+    """The ``websockets`` library's logger for one connection, with the access token
+    (as such and URL-quoted) replaced by ``***`` in every message: the library logs the
+    handshake's request line and headers at DEBUG."""
+
+    def __init__(self, logger: logging.Logger, token: str) -> None:
+        super().__init__(logger, {})
+        self._secrets = sorted({token, quote(token, safe="")}, key=len, reverse=True)
+
+    def log(self, level: int, msg: Any, *args: Any, **kwargs: Any) -> None:
+        if not self.isEnabledFor(level):
+            return
+        try:
+            text = str(msg) % args if args else str(msg)
+        except (TypeError, ValueError):
+            text = " ".join(str(part) for part in (msg,) + args)
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        self.logger.log(level, "%s", text, **kwargs)
 
 
 def _close_quietly(ws: Any) -> None:

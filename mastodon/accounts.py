@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from mastodon._core import RequestCore, api_error
 from mastodon._encoding import IdLike, page_params
-from mastodon._oauth import DEFAULT_SCOPES, accept_token, check_granted_scopes, token_request
+from mastodon._oauth import DEFAULT_SCOPES, accept_token, check_granted_scopes, scope_list, token_request
 from mastodon._validate import date_text, id_list
 from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.return_types import (
@@ -71,6 +71,7 @@ class AccountsMixin(RequestCore):
         instance's ``registrations.min_age``).
         """
         birth_date = date_text("date_of_birth", date_of_birth)
+        scopes = scope_list(scopes)
         if self.client_id is None or self.client_secret is None:
             raise MastodonIllegalArgumentError("create_account needs the client id and secret of a registered app")
         app_token = token_request(self, {

@@ -191,6 +191,10 @@ class AuthenticationMixin(RequestCore):
                    user_agent: str = "mastodonpy") -> Tuple[str, str]:
         """Register an app called ``client_name`` with ``scopes`` on the server at ``api_base_url``.
 
+        ``scopes`` (here and in :meth:`auth_request_url`, :meth:`log_in`) is a list of
+        scope names, or one string of space-separated names; anything else raises
+        :class:`MastodonIllegalArgumentError` before any request.
+
         ``redirect_uris`` (one URL or a list of several) are where OAuth logins may
         redirect to (default: the out-of-band URN, which shows the code to the user).
         ``website`` is shown with the app. ``to_file`` saves the client id, secret, base
@@ -210,7 +214,7 @@ class AuthenticationMixin(RequestCore):
         if api_base_url is None:
             raise MastodonIllegalArgumentError("api_base_url is required to register an app")
         api_base_url = protocolize(api_base_url)
-        request_data: Dict[str, Any] = {"client_name": client_name, "scopes": " ".join(scopes)}
+        request_data: Dict[str, Any] = {"client_name": client_name, "scopes": " ".join(_oauth.scope_list(scopes))}
         if redirect_uris is None:
             request_data["redirect_uris"] = OOB_REDIRECT
         elif isinstance(redirect_uris, (list, tuple)):
@@ -348,6 +352,8 @@ class AuthenticationMixin(RequestCore):
             if client_file is not None:
                 client_id = _credentials.read_lines(client_file, ("client id",))[0]
         verifier = _oauth.new_code_verifier() if code_verifier is None else _oauth.check_code_verifier(code_verifier)
+        scopes = _oauth.scope_list(scopes)
+        redirect_uris = _oauth.one_redirect_uri("redirect_uris", redirect_uris)
         metadata = None if skip_server_info else self._oauth_metadata()
         endpoint = _oauth.endpoint_url(self.api_base_url, metadata, "authorization_endpoint", allow_http)
         params = {
@@ -391,6 +397,8 @@ class AuthenticationMixin(RequestCore):
         credentials or code, and :class:`MastodonAPIError` when not all requested
         ``scopes`` were granted. Returns the access token.
         """
+        scopes = _oauth.scope_list(scopes)
+        redirect_uri = _oauth.one_redirect_uri("redirect_uri", redirect_uri)
         params: Dict[str, Any] = {}
         if username is not None and password is not None:
             params.update(username=username, password=password, redirect_uri=redirect_uri, grant_type="password")

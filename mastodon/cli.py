@@ -114,7 +114,8 @@ def cmd_toot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for path in args.media or []:
         if not os.path.isfile(path):
             raise CliError("no such media file: %s" % path)
-    media_ids = [api.media_post(path)["id"] for path in args.media or []]
+    # synchronous: a video is processed after the upload; a status cannot attach it before
+    media_ids = [api.media_post(path, synchronous=True)["id"] for path in args.media or []]
     status = api.status_post(args.text, media_ids=media_ids or None, visibility=args.visibility,
                              spoiler_text=args.spoiler)
     output.emit(out, [output.as_json(status) if args.json else output.status_line(status)])

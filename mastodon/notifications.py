@@ -42,8 +42,19 @@ def supported_type_list(value: Any) -> Optional[List[str]]:
     return list(values)
 
 
-def type_list(name: str, value: Any) -> Optional[List[str]]:
-    """Validate a ``types`` / ``exclude_types`` argument: a type or a list of types."""
+def _other_server_type(value: Any, feature_set: str) -> bool:
+    """Whether ``value`` is a notification type of another server: a namespaced name
+    (``pleroma:emoji_reaction``), or any name with ``feature_set`` "pleroma" or
+    "fedibird" (``move``, ``emoji_reaction``). Mastodon.py 1.8.0 sent every name."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    prefix, colon, rest = value.partition(":")
+    return bool(prefix and colon and rest) or feature_set != "mainline"
+
+
+def type_list(name: str, value: Any, feature_set: str = "mainline") -> Optional[List[str]]:
+    """Validate a ``types`` / ``exclude_types`` argument: a type or a list of types
+    (:data:`NOTIFICATION_TYPES`, and those of other servers, see :func:`_other_server_type`)."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -55,7 +66,7 @@ def type_list(name: str, value: Any) -> Optional[List[str]]:
             raise MastodonIllegalArgumentError(
                 "%s must be a notification type or a list of them (%s), got %r"
                 % (name, ", ".join(NOTIFICATION_TYPES), value)) from None
-    unknown = [v for v in values if v not in NOTIFICATION_TYPES]
+    unknown = [v for v in values if v not in NOTIFICATION_TYPES and not _other_server_type(v, feature_set)]
     if unknown:
         raise MastodonIllegalArgumentError(
             "Unknown notification type(s) %s in %s: use %s"
@@ -100,7 +111,9 @@ class NotificationsMixin(RequestCore):
 
         ``types`` and ``exclude_types`` (a type or a list of types) include or exclude
         these; giving both yields the intersection. Unknown types raise
-        :class:`MastodonIllegalArgumentError`. ``mentions_only=True`` is a deprecated way
+        :class:`MastodonIllegalArgumentError`, except the namespaced types of other
+        servers (``"pleroma:emoji_reaction"``) and, with ``feature_set`` "pleroma" or
+        "fedibird", any type name (``"move"``): they are sent as given. ``mentions_only=True`` is a deprecated way
         to get only mentions (``types=["mention"]`` on Mastodon 3.5.0 and later, everything
         else excluded before); it cannot be combined with ``types`` or ``exclude_types``.
 
@@ -111,8 +124,8 @@ class NotificationsMixin(RequestCore):
 
         Returns a list of notification dicts, or one notification dict when ``id`` is given.
         """
-        exclude_types = type_list("exclude_types", exclude_types)
-        types = type_list("types", types)
+        exclude_types = type_list("exclude_types", exclude_types, self.feature_set)
+        types = type_list("types", types, self.feature_set)
         supported = supported_type_list(supported_types)
         if mentions_only is not None:
             if types is not None or exclude_types is not None:

@@ -186,6 +186,10 @@ class StatusesMixin(RequestCore):
             raise MastodonIllegalArgumentError("content_type must be a mime type string, got %r" % (content_type,))
         if quote_id is not None:
             self._require_feature_set("fedibird", "quote_id")
+        if isinstance(quoted_status_id, (bool, list, tuple, set, frozenset)):
+            raise MastodonIllegalArgumentError(
+                "quoted_status_id must be one status id or status dict (a status quotes one status), got %r"
+                % (quoted_status_id,))
         media_ids = id_list("media_ids", media_ids)
         if media_ids and poll is not None:
             raise MastodonIllegalArgumentError("A status can have media attachments or a poll, not both")
@@ -295,6 +299,10 @@ class StatusesMixin(RequestCore):
         if not isinstance(to_status, dict) or "id" not in to_status or not isinstance(to_status.get("account"), dict):
             raise MastodonIllegalArgumentError(
                 "to_status must be a status dict with 'id' and 'account' (as returned by status())")
+        # Check the arguments before the request that finds the logged-in account.
+        self._status_body(status, None, media_ids, sensitive, visibility, spoiler_text, language, idempotency_key,
+                          content_type, scheduled_at, poll, quote_id, strict_content_type, quoted_status_id,
+                          quote_approval_policy)
         own_id = str(self._logged_in_id())
         accounts = [to_status["account"]]
         if not untag:
