@@ -133,7 +133,7 @@ def _read_body(response: Any, deadline: Optional[float], timeout: Optional[float
         raise MastodonNetworkError("Could not complete request: %s" % err) from err
     body = b"".join(chunks)
     response._content = body
-    response._content_consumed = True
+    response._content_consumed = True  # type: ignore[attr-defined,unused-ignore]
     response.close()
     return body
 

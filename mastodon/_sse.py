@@ -103,7 +103,7 @@ def _direct_reader(response: Any) -> Optional[Tuple[Callable[[int], bytes], bool
     """(read1 of the socket buffer, chunked?, Content-Length) when ``response`` can be read
     directly: an untouched, uncompressed body of an ``http.client`` response under a
     ``requests`` one. None otherwise."""
-    if not isinstance(response, requests.Response) or response._content_consumed:
+    if not isinstance(response, requests.Response) or response._content_consumed:  # type: ignore[attr-defined,unused-ignore]
         return None
     raw = response.raw
     if not isinstance(raw, urllib3.HTTPResponse) or raw.tell() or getattr(raw, "_decoded_buffer", None):
