@@ -7,7 +7,8 @@ it is parsed: numeric id strings become ints, date strings and epoch numbers bec
 and decrypted push messages.
 
 The rules (WIRE.md "Responses"), per key and in this order: a string of ASCII digits
-under an :data:`INT_KEYS` key becomes an ``int``; a value under a :data:`DATE_KEYS` key
+under an :data:`INT_KEYS` key (or in a list under an :data:`INT_LIST_KEYS` key) becomes an
+``int``; a value under a :data:`DATE_KEYS` key
 becomes a ``datetime`` (see :func:`parse_date`; one that cannot be parsed is removed);
 ``"true"``/``"false"`` (any case) under a :data:`BOOL_KEYS` key become booleans.
 
@@ -28,16 +29,22 @@ from mastodon.utility import AttribAccessDict
 INT_KEYS = frozenset((
     "id", "week", "in_reply_to_id", "in_reply_to_account_id", "logins", "registrations",
     "statuses", "day", "last_read_id", "value", "frequency", "rate", "invited_by_account_id", "count",
+    # Ids of entities newer than 1.8.0 (notification groups, filter statuses), so that
+    # they match the int ids of the objects they point to.
+    "most_recent_notification_id", "page_min_id", "page_max_id", "status_id",
 ))
+#: Keys whose value is a list of ids (entities newer than 1.8.0): numeric ones become ints.
+INT_LIST_KEYS = frozenset(("sample_account_ids",))
 DATE_KEYS = frozenset((
     "created_at", "week", "day", "expires_at", "scheduled_at", "updated_at", "last_status_at",
     "starts_at", "ends_at", "published_at", "edited_at", "date", "period",
+    "latest_page_notification_at",
 ))
 BOOL_KEYS = frozenset((
     "follow", "favourite", "reblog", "mention", "confirmed", "suspended", "silenced",
     "disabled", "approved", "all_day",
 ))
-SPECIAL_KEYS = INT_KEYS | DATE_KEYS | BOOL_KEYS
+SPECIAL_KEYS = INT_KEYS | INT_LIST_KEYS | DATE_KEYS | BOOL_KEYS
 
 _fromisoformat = datetime.fromisoformat
 _fromtimestamp = datetime.fromtimestamp
@@ -88,9 +95,10 @@ def parse_date(value: Any) -> Any:
 
 
 # What each special key needs: a bit set of these.
-_INT, _DATE, _BOOL = 1, 2, 4
+_INT, _DATE, _BOOL, _INT_LIST = 1, 2, 4, 8
 _KIND = {key: (_INT if key in INT_KEYS else 0) | (_DATE if key in DATE_KEYS else 0)
-         | (_BOOL if key in BOOL_KEYS else 0) for key in SPECIAL_KEYS}
+         | (_BOOL if key in BOOL_KEYS else 0) | (_INT_LIST if key in INT_LIST_KEYS else 0)
+         for key in SPECIAL_KEYS}
 
 
 def _make_hook() -> Callable[[Dict[str, Any]], AttribAccessDict]:
@@ -101,7 +109,7 @@ def _make_hook() -> Callable[[Dict[str, Any]], AttribAccessDict]:
     fromisoformat = _fromisoformat
     new_dict = AttribAccessDict
     drop = _DROP
-    INT, DATE, BOOL, INT_DATE = _INT, _DATE, _BOOL, _INT | _DATE
+    INT, DATE, BOOL, INT_DATE, INT_LIST = _INT, _DATE, _BOOL, _INT | _DATE, _INT_LIST
 
     def json_hook(obj: Dict[str, Any]) -> AttribAccessDict:
         """``object_hook`` for ``json.loads``: convert one decoded JSON object."""
@@ -143,6 +151,9 @@ def _make_hook() -> Callable[[Dict[str, Any]], AttribAccessDict]:
                     obj[key] = True
                 elif lowered == "false":
                     obj[key] = False
+            elif kind == INT_LIST and isinstance(value, list):
+                obj[key] = [int(item) if isinstance(item, str) and item.isascii() and item.isdigit() else item
+                            for item in value]
         return new_dict(obj)
 
     return json_hook

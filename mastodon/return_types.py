@@ -165,6 +165,7 @@ __all__ = [
     "WebpushCryptoParamsPubkey",
     "WebpushCryptoParamsPrivkey",
     "UnreadNotificationsCount",
+    "NotificationGroup",
     "GroupedNotificationsResults",
     "AnnualReportState",
     "OAuthServerInfo",
@@ -1173,7 +1174,7 @@ class FilterStatus(Entity):
     * ``status_id``: String (int-like), added 4.0.0
     """
     id: IdType
-    status_id: str
+    status_id: IdType
 
 class IdentityProof(Entity):
     """The ``IdentityProof`` entity of the Mastodon API.
@@ -2859,6 +2860,39 @@ class UnreadNotificationsCount(Entity):
     """
     count: int
 
+class NotificationGroup(Entity):
+    """One group of notifications of the grouped notifications (GroupedNotificationsResults.notification_groups).
+
+    API entity: ``NotificationGroup``.
+
+    Fields:
+
+    * ``group_key``: String, added 4.3.0
+    * ``notifications_count``: Integer, added 4.3.0
+    * ``type``: String (enum), added 4.3.0
+    * ``most_recent_notification_id``: String (int-like), added 4.3.0
+    * ``page_min_id``: String (int-like) (optional), added 4.3.0
+    * ``page_max_id``: String (int-like) (optional), added 4.3.0
+    * ``latest_page_notification_at``: String (Datetime) (optional), added 4.3.0
+    * ``sample_account_ids``: Array of String (int-like), added 4.3.0
+    * ``status_id``: String (int-like) (nullable, optional), added 4.3.0
+    * ``report``: Report (optional), added 4.3.0
+    * ``event``: RelationshipSeveranceEvent (optional), added 4.3.0
+    * ``moderation_warning``: AccountWarning (optional), added 4.3.0
+    """
+    group_key: str
+    notifications_count: int
+    type: str
+    most_recent_notification_id: IdType
+    page_min_id: Optional[IdType]
+    page_max_id: Optional[IdType]
+    latest_page_notification_at: Optional[datetime]
+    sample_account_ids: List[IdType]
+    status_id: Optional[IdType]
+    report: Optional[Report]
+    event: Optional[RelationshipSeveranceEvent]
+    moderation_warning: Optional[AccountWarning]
+
 class GroupedNotificationsResults(Entity):
     """Body of the grouped notifications (GET /api/v2/notifications).
 
@@ -2867,12 +2901,12 @@ class GroupedNotificationsResults(Entity):
     * ``accounts``: Array of Account, added 4.3.0
     * ``partial_accounts``: Array of PartialAccountWithAvatar (optional), added 4.3.0
     * ``statuses``: Array of Status, added 4.3.0
-    * ``notification_groups``: Array of Hash, added 4.3.0
+    * ``notification_groups``: Array of NotificationGroup, added 4.3.0
     """
     accounts: List[Account]
     partial_accounts: Optional[List[PartialAccountWithAvatar]]
     statuses: List[Status]
-    notification_groups: List[AttribAccessDict]
+    notification_groups: List[NotificationGroup]
 
 class AnnualReportState(Entity):
     """The state of an annual report.
@@ -3216,10 +3250,16 @@ _NESTED = {
     "Nodeinfo": {
         "software": ("NodeinfoSoftware", False),
     },
+    "NotificationGroup": {
+        "report": ("Report", False),
+        "event": ("RelationshipSeveranceEvent", False),
+        "moderation_warning": ("AccountWarning", False),
+    },
     "GroupedNotificationsResults": {
         "accounts": ("Account", True),
         "partial_accounts": ("PartialAccountWithAvatar", True),
         "statuses": ("Status", True),
+        "notification_groups": ("NotificationGroup", True),
     },
 }
 

@@ -28,7 +28,7 @@ def test_filters_v2(api40, server):
     assert request.header("Authorization") == "Bearer " + TOKEN
     assert [f.id for f in result] == [19972, 19973] and result[0].expires_at == EXPIRES
     assert result[0].keywords[0].id == 1197 and result[0].statuses[0].id == 897
-    assert result[0].statuses[0].status_id == "110123456789012345"
+    assert result[0].statuses[0].status_id == 110123456789012345
 
 
 def test_filter_v2(api40, server):
@@ -150,7 +150,7 @@ def test_filter_statuses_v2(api40, server):
     server.route("GET", "/api/v2/filters/19972/statuses", json=[notifs.filter_status()])
     result = api40.filter_statuses_v2(19972)
     assert (server.last.method, server.last.path, server.last.query) == ("GET", "/api/v2/filters/19972/statuses", {})
-    assert result[0].id == 897 and result[0].status_id == "110123456789012345"
+    assert result[0].id == 897 and result[0].status_id == 110123456789012345
 
 
 def test_add_filter_status_v2(api40, server):

@@ -32,7 +32,12 @@ def test_grouped_notifications(api43, server):
     assert request.header("Authorization") == "Bearer " + TOKEN
     group = result.notification_groups[0]
     assert group.group_key == GROUP and group.type == "favourite" and group.notifications_count == 3
-    assert group.sample_account_ids == ["109383", "109384"]
+    # the group's ids are ints like the ids of the objects they point to, its date a datetime
+    assert type(group).__name__ == "NotificationGroup"
+    assert group.sample_account_ids == [109383, 109384] and group.status_id == 110123456789012345
+    assert (group.most_recent_notification_id, group.page_min_id, group.page_max_id) == (34975861, 34975855, 34975861)
+    assert group.latest_page_notification_at.tzinfo is not None
+    assert result.accounts[0].id in group.sample_account_ids
     assert result.accounts[0].id == 109383 and result.partial_accounts[0].id == 109384
     assert result.statuses[0].id == 110123456789012345
     assert result.statuses[0].created_at == datetime(2023, 3, 14, 12, 30, 45, 123000, tzinfo=timezone.utc)

@@ -28,7 +28,7 @@ MODULE = os.path.join(ROOT, "mastodon", "return_types.py")
 DOCS = os.path.join(ROOT, "docs", "entities.rst")
 
 sys.path.insert(0, ROOT)
-from mastodon._convert import DATE_KEYS, INT_KEYS  # noqa: E402 - the 1.8.0 conversion rules
+from mastodon._convert import DATE_KEYS, INT_KEYS, INT_LIST_KEYS  # noqa: E402 - the conversion rules
 
 #: Names that cannot be attributes of an entity (dict methods and the JSON helpers): these
 #: fields are read with item access only (``collection["items"]``).
@@ -114,7 +114,7 @@ def annotation(node: Node, field: Dict[str, Any], api_to_class: Dict[str, str]) 
         py = "None"
     elif inner.startswith("String"):
         if many:
-            py = "str"
+            py = "IdType" if key in INT_LIST_KEYS else "str"
         elif "DT" in flags and key in DATE_KEYS:
             py = "datetime"
         elif key in INT_KEYS:
