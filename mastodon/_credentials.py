@@ -14,7 +14,7 @@ import os
 import tempfile
 from typing import List, Optional, Sequence, cast
 
-from mastodon.errors import MastodonFileNotFoundError, MastodonIllegalArgumentError
+from mastodon.errors import MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError
 
 
 def clean_token(token: object) -> Optional[str]:
@@ -72,6 +72,24 @@ def read_lines(path: str, required: Sequence[str], optional: Sequence[str] = ())
                 "Credential file %r is incomplete: line %d (%s) is missing or blank" % (path, index + 1, name))
         values.append(value)
     return values
+
+
+def check_writable(path: object) -> None:
+    """Refuse, before anything is sent to the server, a credential file that could not
+    be written (its folder is missing or not writable, or it is a folder): registering
+    an app or logging in and then losing the secret would be worse."""
+    if path is None:
+        return
+    target = os.fspath(cast("os.PathLike[str]", path))
+    directory = os.path.dirname(os.path.abspath(target))
+    if os.path.isdir(target):
+        raise MastodonIOError("Cannot write the credential file %s: it is a folder" % target)
+    if not os.path.isdir(directory):
+        raise MastodonFileNotFoundError("Cannot write the credential file %s: the folder %s does not exist"
+                                        % (target, directory))
+    if not os.access(directory, os.W_OK):
+        raise MastodonIOError("Cannot write the credential file %s: the folder %s is not writable"
+                              % (target, directory))
 
 
 def write_lines(path: object, lines: Sequence[Optional[str]]) -> None:

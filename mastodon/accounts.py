@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
 
+from mastodon import _credentials
 from mastodon._core import RequestCore, api_error
 from mastodon._encoding import IdLike, page_params
 from mastodon._oauth import DEFAULT_SCOPES, accept_token, check_granted_scopes, scope_list, token_request
@@ -72,6 +73,7 @@ class AccountsMixin(RequestCore):
         """
         birth_date = date_text("date_of_birth", date_of_birth)
         scopes = scope_list(scopes)
+        _credentials.check_writable(to_file)
         if self.client_id is None or self.client_secret is None:
             raise MastodonIllegalArgumentError("create_account needs the client id and secret of a registered app")
         app_token = token_request(self, {

@@ -214,6 +214,7 @@ class AuthenticationMixin(RequestCore):
         if api_base_url is None:
             raise MastodonIllegalArgumentError("api_base_url is required to register an app")
         api_base_url = protocolize(api_base_url)
+        _credentials.check_writable(to_file)
         request_data: Dict[str, Any] = {"client_name": client_name, "scopes": " ".join(_oauth.scope_list(scopes))}
         if redirect_uris is None:
             request_data["redirect_uris"] = OOB_REDIRECT
@@ -399,6 +400,7 @@ class AuthenticationMixin(RequestCore):
         """
         scopes = _oauth.scope_list(scopes)
         redirect_uri = _oauth.one_redirect_uri("redirect_uri", redirect_uri)
+        _credentials.check_writable(to_file)
         params: Dict[str, Any] = {}
         if username is not None and password is not None:
             params.update(username=username, password=password, redirect_uri=redirect_uri, grant_type="password")

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from mastodon import Mastodon, MastodonIllegalArgumentError, StreamListener
+from mastodon import Mastodon, MastodonIllegalArgumentError, MastodonIOError, StreamListener
 from tests import entities
 from tests.conftest import TOKEN
 from tests.harness import Reply
@@ -195,4 +195,18 @@ def test_status_reply_refuses_bad_input_before_asking_who_is_logged_in(server, m
     api = make_api(mastodon_version="4.5.0", ratelimit_method="throw")
     with pytest.raises(MastodonIllegalArgumentError):
         api.status_reply(entities.status(id="5"), "reply", **kwargs)
+    assert server.requests == []
+
+
+@pytest.mark.parametrize("call", [
+    lambda api, path: Mastodon.create_app("app", api_base_url=api.api_base_url, to_file=path),
+    lambda api, path: api.log_in("me@example.org", "pw", to_file=path),
+    lambda api, path: api.log_in(code="abc", to_file=path),
+    lambda api, path: api.create_account("me", "pw-0123456789", "me@example.org", agreement=True, to_file=path),
+])
+def test_credential_file_that_cannot_be_written_is_refused_before_any_request(api, server, tmp_path, call):
+    # registering an app (or logging in) and then failing to save the secret loses it
+    for path in (tmp_path / "missing" / "clientcred.secret", tmp_path):
+        with pytest.raises(MastodonIOError, match="Cannot write the credential file"):
+            call(api, str(path))
     assert server.requests == []
