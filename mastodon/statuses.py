@@ -112,14 +112,16 @@ class StatusesMixin(RequestCore):
     def statuses(self, ids: List[IdLike]) -> NonPaginatableList[Status]:
         """Fetch several statuses at once (``GET /api/v1/statuses?id[]=...``).
 
-        ``ids`` is a list (or tuple) of ids or status dicts; anything else raises
-        :class:`MastodonIllegalArgumentError` before a request is sent. Statuses that
+        ``ids`` is a non-empty list (or tuple) of ids or status dicts; anything else
+        raises :class:`MastodonIllegalArgumentError` before a request is sent. Statuses that
         do not exist or that you may not see are left out of the answer.
 
         Returns a list of status dicts.
         """
         if not isinstance(ids, (list, tuple)):
             raise MastodonIllegalArgumentError("ids must be a list of status ids or dicts, got %r" % (ids,))
+        if not ids:
+            raise MastodonIllegalArgumentError("statuses needs at least one status id")
         return self._request("GET", "/api/v1/statuses", {"id": id_list("ids", ids)})
 
     @api_version("4.0.0", "4.0.0", "4.2.0")

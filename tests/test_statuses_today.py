@@ -36,7 +36,7 @@ def test_statuses_fetches_several(api45, server):
     assert result[1].id == 110123456789000001
 
 
-@pytest.mark.parametrize("bad", [SID, int(SID), None, {"id": 1}, [None], [[1]], [True]])
+@pytest.mark.parametrize("bad", [SID, int(SID), None, {"id": 1}, [], (), [None], [[1]], [True]])
 def test_statuses_refuses_what_is_not_a_list_of_ids(api45, server, bad):
     with pytest.raises(MastodonIllegalArgumentError):
         api45.statuses(bad)
