@@ -9,8 +9,6 @@ pagination information from the ``Link`` header.
 from __future__ import annotations
 import logging
 import re
-import socket
-import threading
 import time
 from typing import Any, Dict, Optional, Tuple, Type, TypeVar
 from urllib.parse import unquote
@@ -19,6 +17,7 @@ import requests
 import urllib3
 
 from mastodon import _credentials, _debug
+from mastodon._body import read_body, total_timeout
 from mastodon._convert import json_hook, loads
 from mastodon._encoding import form_pairs, json_body, path_segment, unpack_id
 from mastodon._ratelimit import (BACKOFF_FACTOR, BACKOFF_START, MAX_SLEEP, RATELIMIT_METHODS, RateLimiter,
@@ -54,7 +53,6 @@ _NOT_TRANSPORT = (requests.exceptions.InvalidHeader, requests.exceptions.Invalid
                   requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
                   requests.exceptions.URLRequired)
 _LINK_PARAM = {name: re.compile(r"[?&]%s=([^&]+)" % name) for name in ("max_id", "min_id", "since_id")}
-_CHUNK = 65536
 
 
 def _error_text(response: Any) -> Any:
@@ -83,120 +81,6 @@ def api_error(response: Any, error_class: Optional[Type[MastodonAPIError]] = Non
         error_text = "Endpoint not found."
     return error_class("Mastodon API returned error", code, getattr(response, "reason", None), error_text,
                        headers=getattr(response, "headers", None))
-
-
-def _total_timeout(timeout: Any) -> Optional[float]:
-    if timeout is None:
-        return None
-    if isinstance(timeout, (tuple, list)):
-        return sum(t for t in timeout if t is not None) or None
-    return float(timeout)
-
-
-def _read_body(response: Any, deadline: Optional[float], timeout: Optional[float]) -> Any:
-    """Read the body of a streamed response, by ``deadline`` (a ``time.monotonic()`` value
-    fixed before the request was sent; ``timeout`` is only for the message).
-
-    A server that trickles its body cannot keep the call open past the deadline: each
-    socket read may only wait for what is left of it.
-
-    urllib3 gives the connection back to its pool as soon as the last byte is read (the
-    pool may hand it to another thread at once, or close it when it is full), so the
-    socket is looked up afresh before every read and never touched once the response
-    has let go of its connection.
-    """
-    raw = getattr(response, "raw", None)
-    if deadline is None or not isinstance(response, requests.Response) or not isinstance(raw, urllib3.HTTPResponse):
-        return response.content
-    if not hasattr(raw, "read1"):  # urllib3 older than 2.2
-        return _read_body_watched(response, deadline, timeout)
-    chunks = []
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise MastodonNetworkError("Could not complete request: the response took longer than %ss" % timeout)
-            # Only this thread's reads can release the connection: while the response
-            # still holds it, its socket is ours.
-            sock = getattr(raw.connection, "sock", None)
-            if sock is not None:
-                sock.settimeout(left)
-            chunk = raw.read1(_CHUNK, decode_content=True)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    except MastodonNetworkError:
-        response.close()
-        raise
-    except (urllib3.exceptions.HTTPError, OSError, requests.RequestException) as err:
-        response.close()
-        raise MastodonNetworkError("Could not complete request: %s" % err) from err
-    body = b"".join(chunks)
-    response._content = body
-    response._content_consumed = True  # type: ignore[attr-defined,unused-ignore]
-    response.close()
-    return body
-
-
-def _read_body_watched(response: Any, deadline: float, timeout: Optional[float]) -> Any:
-    """``_read_body`` for urllib3 versions without ``HTTPResponse.read1``: read the whole
-    body at once while a timer shuts the socket down at the deadline.
-
-    The response is kept from giving its connection back to the pool while the timer
-    may fire (its ``_pool`` is taken away during the read); the connection goes back
-    only after the timer is disarmed under the same lock, so the timer can never shut
-    down a socket that another request is using.
-    """
-    left = deadline - time.monotonic()
-    if left <= 0:
-        response.close()
-        raise MastodonNetworkError("Could not complete request: the response took longer than %ss" % timeout)
-    raw = response.raw
-    connection = getattr(raw, "_connection", None)
-    sock = getattr(connection, "sock", None)
-    pool = getattr(raw, "_pool", None)
-    if sock is None or pool is None:
-        return response.content  # nothing to watch (or not a pooled connection)
-    expired = threading.Event()
-    lock = threading.Lock()
-    state = {"done": False}
-
-    def cut() -> None:
-        with lock:
-            if state["done"]:
-                return
-            expired.set()
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    raw._pool = None  # release_conn() now keeps the connection with the response
-    sock.settimeout(left)
-    timer = threading.Timer(left, cut)
-    timer.daemon = True
-    timer.start()
-    try:
-        body = response.content
-        failure: Optional[BaseException] = None
-    except (urllib3.exceptions.HTTPError, OSError, requests.RequestException) as err:
-        failure = err
-    finally:
-        timer.cancel()
-        with lock:
-            state["done"] = True
-        raw._pool = pool
-    if failure is None and not expired.is_set():
-        raw.release_conn()  # the whole body is in: the connection may be reused
-        return body
-    response.close()
-    if raw._connection is not None:
-        raw._connection.close()
-        raw._connection = None
-    if expired.is_set():
-        raise MastodonNetworkError(
-            "Could not complete request: the response took longer than %ss" % timeout) from failure
-    raise MastodonNetworkError("Could not complete request: %s" % failure) from failure
 
 
 def _is_error(response: Any) -> bool:
@@ -435,7 +319,7 @@ class RequestCore:
             if _retry.may_retry(self._retry_policy, method, request_headers):
                 retry_state = _retry.RetryState(self._retry_policy)
         timeout = self.request_timeout
-        total = _total_timeout(timeout)
+        total = total_timeout(timeout)
         backoff = BACKOFF_START
         waited_429 = 0.0
         while True:
@@ -447,7 +331,7 @@ class RequestCore:
                 deadline = None if total is None else started + total
                 response = self.session.request(method, url, headers=request_headers, timeout=timeout,
                                                 stream=True, **send)
-                body = _read_body(response, deadline, total)
+                body = read_body(response, deadline, total)
             except BaseException as err:  # the reservation is given back whatever happened
                 if limiter is not None:
                     limiter.release()
