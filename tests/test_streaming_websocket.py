@@ -4,6 +4,7 @@ Every test runs against a hand-made WebSocket server end on 127.0.0.1
 (:class:`tests.stream_server.WsConnection`), which can also send malformed frames,
 stay silent, close or reset the connection.
 """
+import sys
 import json
 import logging
 import threading
@@ -901,3 +902,12 @@ def test_wss_refuses_an_unknown_certificate_by_default(sserver, sapi, handles, t
     finally:
         server.shutdown()
         thread.join(5)
+
+
+def test_without_the_websocket_extra_the_error_names_it(api, server, monkeypatch):
+    # an ImportError for the optional package (as when it is not installed)
+    monkeypatch.setitem(sys.modules, "websockets.sync", None)
+    monkeypatch.setitem(sys.modules, "websockets.sync.client", None)
+    with pytest.raises(NotImplementedError, match=r'pip install "Mastodon.py\[websocket\]"'):
+        api.stream_open_websocket()
+    assert server.requests == []
