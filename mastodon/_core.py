@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import weakref
 from typing import Any, Dict, Optional, Tuple, Type, TypeVar
 from urllib.parse import unquote
 
@@ -101,6 +102,7 @@ def _limiter_figure(name: str, doc: str) -> property:
 
 
 _Client = TypeVar("_Client", bound="RequestCore")
+_Handle = TypeVar("_Handle")
 
 
 class RequestCore:
@@ -145,10 +147,23 @@ class RequestCore:
 
     # -- closing -----------------------------------------------------------------------------------
     def close(self) -> None:
-        """Close the HTTP session if the client created it (a ``session`` passed to the
-        constructor belongs to the caller and is left open). Safe to call twice."""
+        """End the asynchronous streams and WebSocket handles the client started and
+        still runs, then close the HTTP session if the client created it (a ``session``
+        passed to the constructor belongs to the caller and is left open). Safe to call
+        twice."""
+        for handle in list(self.__dict__.get("_streams") or ()):
+            handle.close()
         if getattr(self, "_owns_session", False):
             self.session.close()
+
+    def _keep_stream(self, handle: _Handle) -> _Handle:
+        """Remember a running stream (or WebSocket) handle, for :meth:`close` to end it
+        (weakly: a handle that is dropped and ends is forgotten)."""
+        streams = self.__dict__.get("_streams")
+        if streams is None:
+            streams = self.__dict__["_streams"] = weakref.WeakSet()
+        streams.add(handle)
+        return handle
 
     def __enter__(self: _Client) -> _Client:
         return self

@@ -427,7 +427,7 @@ class StreamingMixin(RequestCore):
         handle = WebSocketHandle(connect_info, token, listener, timeout, reconnect_async, reconnect_async_wait_sec,
                                  connect_timeout, reconnect_delay, HEALTHY_AFTER, debug=bool(self.debug_requests),
                                  ssl_context=_ssl_context(self.session) if url.startswith("wss:") else None)
-        return handle._start()
+        return self._keep_stream(handle._start())
 
     @api_version("2.5.0", "2.5.0", "2.5.0")
     def stream_healthy(self) -> bool:
@@ -477,7 +477,7 @@ class StreamingMixin(RequestCore):
         url = self._streaming_base_url() + path
         connect = functools.partial(self._stream_connect, url, params, timeout)
         if run_async:
-            return StreamHandle(connect, listener, reconnect_async, reconnect_async_wait_sec)._start()
+            return self._keep_stream(StreamHandle(connect, listener, reconnect_async, reconnect_async_wait_sec)._start())
         try:
             response = connect()
         except MastodonNetworkError as err:

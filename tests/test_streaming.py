@@ -1070,3 +1070,17 @@ def test_without_the_extra_the_error_names_it(sserver, sapi, monkeypatch):
     with pytest.raises(NotImplementedError, match=r"Mastodon.py\[websocket\]"):
         sapi.stream_open_websocket()
     assert sserver.requests == []
+
+
+def test_closing_the_client_ends_its_running_streams(sserver):
+    sserver.scripts = [serve(sse("delete", 1)), serve(sse("delete", 2))]
+    sserver.start()
+    listeners = [Recorder(), Recorder()]
+    with Mastodon(access_token=TOKEN, api_base_url=sserver.url, mastodon_version="4.2.0") as api:
+        first = api.stream_user(listeners[0], run_async=True)
+        second = api.stream_public(listeners[1], run_async=True, reconnect_async=True)
+        assert wait_until(lambda: listeners[0].of("delete") and listeners[1].of("delete"))
+        assert first.is_alive() and second.is_alive()
+    # leaving the block closed both streams (and the client's own session)
+    assert wait_until(lambda: not first.is_alive() and not second.is_alive())
+    assert len(sserver.stream_requests) == 2  # and no reconnection after the close

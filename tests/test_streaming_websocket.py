@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from mastodon import (MastodonIllegalArgumentError, MastodonMalformedEventError, MastodonNetworkError,
+from mastodon import (Mastodon, MastodonIllegalArgumentError, MastodonMalformedEventError, MastodonNetworkError,
                       MastodonReadTimeout, StreamListener, WebSocketHandle, WebSocketStream)
 from mastodon import _websocket
 
@@ -911,3 +911,20 @@ def test_without_the_websocket_extra_the_error_names_it(api, server, monkeypatch
     with pytest.raises(NotImplementedError, match=r'pip install "Mastodon.py\[websocket\]"'):
         api.stream_open_websocket()
     assert server.requests == []
+
+
+def test_closing_the_client_ends_its_websocket(sserver):
+    got = []
+
+    def script(conn):
+        got.extend(subscribe_and_wait(conn, 1))
+        conn.serve_until_closed()
+
+    sserver.ws_scripts = [script]
+    sserver.start()
+    with Mastodon(access_token=TOKEN, api_base_url=sserver.url, mastodon_version="4.2.0") as api:
+        handle = api.stream_open_websocket()
+        stream = api.stream_user(Recorder(), run_async=True, websocket_handle=handle)
+        assert wait_until(lambda: got) and handle.is_alive()
+    assert wait_until(lambda: not handle.is_alive() and not stream.is_alive())
+    assert len(sserver.ws_connections) == 1  # closed, not reconnected
